@@ -1,0 +1,107 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings applied to every Swift target.
+///
+/// - `ExistentialAny` (SE-0335): spell out `any` for existential types.
+/// - `MemberImportVisibility` (SE-0444): a member is visible only where its
+///   module is imported.
+/// - `InternalImportsByDefault` (SE-0409): imports are internal unless marked.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Venn",
+    products: [
+        .executable(name: "venn", targets: ["venn"]),
+    ],
+    targets: [
+        // MARK: - C system libraries
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // MARK: - Libraries, lowest layer first
+
+        .target(
+            name: "VennSQLite",
+            dependencies: ["CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "VennSchema",
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedSchemas"]
+        ),
+        .target(
+            name: "VennSync",
+            dependencies: ["VennSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "VennStore",
+            dependencies: ["VennSQLite", "VennSchema", "VennSync"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "VennCLI",
+            dependencies: ["VennStore", "VennSchema", "VennSync"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Programs
+
+        .executableTarget(
+            name: "venn",
+            dependencies: ["VennCLI"],
+            path: "client/Sources/venn",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Build tooling
+
+        .executableTarget(
+            name: "VennSchemaEmbedder",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedSchemas",
+            capability: .buildTool(),
+            dependencies: ["VennSchemaEmbedder"]
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "VennSQLiteTests",
+            dependencies: ["VennSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennSchemaTests",
+            dependencies: ["VennSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennSyncTests",
+            dependencies: ["VennSync"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennStoreTests",
+            dependencies: ["VennStore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennCLITests",
+            dependencies: ["VennCLI", "venn"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

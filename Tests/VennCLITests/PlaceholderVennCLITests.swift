@@ -1,0 +1,4 @@
+import Testing
+@testable import VennCLI
+
+@Test func placeholder() { #expect(Bool(true)) }

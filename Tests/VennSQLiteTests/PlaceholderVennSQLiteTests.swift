@@ -1,0 +1,4 @@
+import Testing
+@testable import VennSQLite
+
+@Test func placeholder() { #expect(Bool(true)) }

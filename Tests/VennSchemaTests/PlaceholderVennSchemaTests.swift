@@ -1,0 +1,4 @@
+import Testing
+@testable import VennSchema
+
+@Test func placeholder() { #expect(Bool(true)) }

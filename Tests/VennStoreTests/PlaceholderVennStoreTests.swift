@@ -1,0 +1,4 @@
+import Testing
+@testable import VennStore
+
+@Test func placeholder() { #expect(Bool(true)) }

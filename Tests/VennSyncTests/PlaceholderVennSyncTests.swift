@@ -1,0 +1,4 @@
+import Testing
+@testable import VennSync
+
+@Test func placeholder() { #expect(Bool(true)) }
