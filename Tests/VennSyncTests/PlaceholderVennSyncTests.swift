@@ -1,4 +1,0 @@
-import Testing
-@testable import VennSync
-
-@Test func placeholder() { #expect(Bool(true)) }
