@@ -1,4 +1,0 @@
-import Testing
-@testable import VennSQLite
-
-@Test func placeholder() { #expect(Bool(true)) }
