@@ -1,0 +1,124 @@
+// The bokmål help texts (norsk bokmål). Every switch is exhaustive: a new
+// phrase does not compile until it has a text here and in
+// `HelpPhrase+English.swift`.
+
+extension HelpPhrase {
+    var bokmalText: String {
+        switch self {
+        case .programSummary:
+            "venn fører postene til en arbeidsgruppe for Aktivitetsvenn på denne maskinen, "
+                + "og virker uten nett."
+
+        case .usageHeading: "Bruk:"
+        case .commandsHeading: "Kommandoer:"
+        case .collectionsHeading: "Samlinger:"
+        case .optionsHeading: "Valg:"
+        case .globalOptionsHeading: "Felles valg:"
+        case .environmentHeading: "Miljøvariabler:"
+        case .exitCodesHeading: "Avslutningskoder:"
+        case .fieldsHeading: "Felter:"
+
+        case .commandSummary(let command): Self.bokmalSummary(of: command)
+        case .commandDetails(let command): Self.bokmalDetails(of: command)
+
+        case .storeOption: "Filen til datalageret. Uten dette valget brukes VENN_STORE."
+        case .jsonOption: "Skriv ut JSON i stedet for tekst (list, show, history, why)."
+        case .helpOption: "Vis hjelp."
+        case .groupOption: "Arbeidsgruppen datalageret hører til."
+        case .fieldFlagsOption:
+            "Sett et felt. Se feltene i en samling med «venn add SAMLING --help»."
+        case .clearOption(let clearable):
+            switch clearable {
+            case nil: "Tøm et felt som kan være tomt. Kan gjentas."
+            case let fields? where fields.isEmpty: "Ingen felter i denne samlingen kan være tomme."
+            case let fields?:
+                "Tøm et felt. Kan gjentas. Felter som kan være tomme: "
+                    + fields.joined(separator: ", ") + "."
+            }
+        case .storeVariable: "Filen til datalageret, når --store ikke er gitt."
+        case .languageVariables:
+            "Den første som er satt, velger språk: norsk (nb, nn, no) gir bokmål, "
+                + "alt annet engelsk."
+        case .columnsVariable: "Bredden tabeller og hjelp tilpasses."
+        case .exitCode(let code): Self.bokmalMeaning(of: code)
+        case .moreHelp:
+            "Kjør «venn KOMMANDO --help» for en kommando, og «venn add SAMLING --help» "
+                + "for feltene i en samling."
+
+        case .required: "påkrevd"
+        case .defaultValue(let value): "Standard: \(value)."
+        case .oneOf(let values): "Én av: \(values.joined(separator: ", "))."
+        case .itemsFrom(let values): "Kommaseparert, blant: \(values.joined(separator: ", "))."
+        case .commaSeparated: "Kommaseparert."
+        case .reference(let collection): "Id-en til en post i \(collection)."
+        case .systemCollection: "Venn fører disse postene selv; de kan ikke settes for hånd."
+        case .valuePlaceholder(let kind): Self.bokmalPlaceholder(for: kind)
+        case .choicePlaceholder: "VERDI"
+        }
+    }
+
+    private static func bokmalSummary(of command: Command) -> String {
+        switch command {
+        case .initialize: "Opprett et datalager for en arbeidsgruppe"
+        case .add: "Legg til en post"
+        case .list: "Vis postene i en samling"
+        case .show: "Vis en post"
+        case .edit: "Endre felter i en post"
+        case .delete: "Slett en post"
+        case .history: "Vis endringene i en post"
+        case .why: "Forklar hvorfor et felt har verdien sin"
+        }
+    }
+
+    private static func bokmalDetails(of command: Command) -> String {
+        switch command {
+        case .initialize:
+            "Opprett et datalager for en arbeidsgruppe på denne maskinen. "
+                + "Datalageret er én fil."
+        case .add:
+            "Legg til en post i en samling. Hvert felt settes med et valg som heter det samme "
+                + "som feltet. Skriver bare ut id-en til den nye posten, "
+                + "så skript kan ta vare på den."
+        case .list:
+            "Vis postene i en samling, én per linje, med samlingens viktigste kolonner."
+        case .show:
+            "Vis alle feltene i én post."
+        case .edit:
+            "Endre felter i en post. Bare feltene som oppgis, endres; --clear tømmer et felt."
+        case .delete:
+            "Slett en post. Feltene slettes, og slettingen kommer fram til de andre maskinene "
+                + "ved neste synkronisering."
+        case .history:
+            "Vis de registrerte endringene i en post."
+        case .why:
+            "Forklar hvorfor et felt har verdien sin: hvilken endring som satte den, og hvilken "
+                + "regel som valgte mellom endringer gjort samtidig på ulike maskiner."
+        }
+    }
+
+    private static func bokmalMeaning(of code: ExitCode) -> String {
+        switch code {
+        case .success: "fullført"
+        case .usage: "feil bruk: ukjent eller manglende kommando, valg eller argument"
+        case .invalidData: "ugyldige data: en verdi passer ikke med skjemaet"
+        case .notFound: "finnes ikke: ingen slik post"
+        case .storeProblem: "problem med datalageret: mangler, kan ikke leses eller er for nytt"
+        }
+    }
+
+    private static func bokmalPlaceholder(for kind: ValueKind) -> String {
+        switch kind {
+        case .text: "TEKST"
+        case .integer: "HELTALL"
+        case .number: "TALL"
+        case .boolean: "[=ja|nei]"
+        case .list: "LISTE"
+        case .date: "DATO"
+        case .dateTime: "TIDSPUNKT"
+        case .email: "E-POST"
+        case .id: "ID"
+        case .object: "JSON"
+        case .null: "null"
+        }
+    }
+}

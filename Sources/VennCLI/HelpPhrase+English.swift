@@ -1,0 +1,121 @@
+// The English help texts. Every switch is exhaustive: a new phrase does not
+// compile until it has a text here and in `HelpPhrase+Bokmal.swift`.
+
+extension HelpPhrase {
+    var englishText: String {
+        switch self {
+        case .programSummary:
+            "venn keeps the records of an Aktivitetsvenn working group on this laptop, "
+                + "and works without a network."
+
+        case .usageHeading: "Usage:"
+        case .commandsHeading: "Commands:"
+        case .collectionsHeading: "Collections:"
+        case .optionsHeading: "Options:"
+        case .globalOptionsHeading: "Global options:"
+        case .environmentHeading: "Environment:"
+        case .exitCodesHeading: "Exit codes:"
+        case .fieldsHeading: "Fields:"
+
+        case .commandSummary(let command): Self.englishSummary(of: command)
+        case .commandDetails(let command): Self.englishDetails(of: command)
+
+        case .storeOption: "The store file. Without it, VENN_STORE is used."
+        case .jsonOption: "Print JSON instead of text (list, show, history, why)."
+        case .helpOption: "Show help."
+        case .groupOption: "The working group the store belongs to."
+        case .fieldFlagsOption:
+            "Set a field. See the fields of a collection with \"venn add COLLECTION --help\"."
+        case .clearOption(let clearable):
+            switch clearable {
+            case nil: "Empty a field that may be empty. May be repeated."
+            case let fields? where fields.isEmpty: "No field of this collection may be empty."
+            case let fields?:
+                "Empty a field. May be repeated. Fields that may be empty: "
+                    + fields.joined(separator: ", ") + "."
+            }
+        case .storeVariable: "The store file, when --store is not given."
+        case .languageVariables:
+            "The first one set chooses the language: Norwegian (nb, nn, no) gives bokmål, "
+                + "anything else English."
+        case .columnsVariable: "The width tables and help are fitted to."
+        case .exitCode(let code): Self.englishMeaning(of: code)
+        case .moreHelp:
+            "Run \"venn COMMAND --help\" for a command, and \"venn add COLLECTION --help\" "
+                + "for the fields of a collection."
+
+        case .required: "required"
+        case .defaultValue(let value): "Default: \(value)."
+        case .oneOf(let values): "One of: \(values.joined(separator: ", "))."
+        case .itemsFrom(let values): "Comma-separated, from: \(values.joined(separator: ", "))."
+        case .commaSeparated: "Comma-separated."
+        case .reference(let collection): "The id of a record in \(collection)."
+        case .systemCollection: "Venn keeps these records itself; they cannot be set by hand."
+        case .valuePlaceholder(let kind): Self.englishPlaceholder(for: kind)
+        case .choicePlaceholder: "VALUE"
+        }
+    }
+
+    private static func englishSummary(of command: Command) -> String {
+        switch command {
+        case .initialize: "Create a store for a working group"
+        case .add: "Add a record"
+        case .list: "List the records of a collection"
+        case .show: "Show a record"
+        case .edit: "Change fields of a record"
+        case .delete: "Delete a record"
+        case .history: "Show the changes made to a record"
+        case .why: "Explain why a field holds its value"
+        }
+    }
+
+    private static func englishDetails(of command: Command) -> String {
+        switch command {
+        case .initialize:
+            "Create a store for a working group on this laptop. The store is a single file."
+        case .add:
+            "Add a record to a collection. Each field is set with a flag named after it. "
+                + "Prints the new record's id alone, so scripts can keep it."
+        case .list:
+            "List the records of a collection, one per line, in the collection's main columns."
+        case .show:
+            "Show every field of one record."
+        case .edit:
+            "Change fields of a record. Only the fields given change; --clear empties a field."
+        case .delete:
+            "Delete a record. Its fields are erased; the deletion reaches the other laptops "
+                + "when they synchronise."
+        case .history:
+            "Show the recorded changes of a record."
+        case .why:
+            "Explain why a field holds its value: which change set it, and which rule chose "
+                + "between changes made at the same time on different laptops."
+        }
+    }
+
+    private static func englishMeaning(of code: ExitCode) -> String {
+        switch code {
+        case .success: "success"
+        case .usage: "wrong use: unknown command, option or argument, or a missing one"
+        case .invalidData: "invalid data: a value does not fit the schema"
+        case .notFound: "not found: no such record"
+        case .storeProblem: "a problem with the store: missing, unreadable or too new"
+        }
+    }
+
+    private static func englishPlaceholder(for kind: ValueKind) -> String {
+        switch kind {
+        case .text: "TEXT"
+        case .integer: "INTEGER"
+        case .number: "NUMBER"
+        case .boolean: "[=yes|no]"
+        case .list: "LIST"
+        case .date: "DATE"
+        case .dateTime: "TIME"
+        case .email: "EMAIL"
+        case .id: "ID"
+        case .object: "JSON"
+        case .null: "null"
+        }
+    }
+}

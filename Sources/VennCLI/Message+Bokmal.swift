@@ -1,0 +1,155 @@
+import VennSchema
+
+// The bokmål catalogue (norsk bokmål). Every switch is exhaustive: a new
+// case does not compile until it has a text here and in
+// `Message+English.swift`. Words follow the domain: arbeidsgruppe,
+// frivillig, kobling; a record is a "post", a collection a "samling", the
+// store a "datalager".
+
+extension Message {
+    var bokmalText: String {
+        let language = Language.bokmal
+        switch self {
+        // Usage
+        case .unknownCommand(let command, let suggestion):
+            return "Ukjent kommando \(bokmalQuoted(command))."
+                + bokmalSuggestion(suggestion.map(bokmalQuoted))
+        case .unknownCollection(let name, let known):
+            let list = known.isEmpty ? "" : " Kjente samlinger: \(known.joined(separator: ", "))."
+            return "Ukjent samling \(bokmalQuoted(name))." + list
+        case .unknownOption(let option, let suggestion):
+            return "Ukjent valg \(option)." + bokmalSuggestion(suggestion)
+        case .unknownFlag(let flag, let collection, let suggestion):
+            return "Ukjent valg \(flag) for \(collection.inlineText(in: language))."
+                + bokmalSuggestion(suggestion)
+        case .missingValue(let flag):
+            return "\(flag) må ha en verdi."
+        case .unexpectedValue(let flag):
+            return "\(flag) tar ingen verdi."
+        case .missingArgument(let argument):
+            return "Mangler argumentet \(argument.placeholder(in: language))."
+        case .unexpectedArgument(let argument):
+            return "Uventet argument \(bokmalQuoted(argument))."
+        case .unknownField(let field, let collection, let suggestion):
+            return "Ukjent felt \(bokmalQuoted(field)) for \(collection.inlineText(in: language))."
+                + bokmalSuggestion(suggestion.map(bokmalQuoted))
+        case .cannotClear(let field):
+            return "\(bokmalQuoted(field)) må ha en verdi og kan ikke tømmes."
+        case .clearedAndSet(let field):
+            return "\(bokmalQuoted(field)) blir både satt og tømt; velg én av delene."
+        case .readOnlyCollection(let collection):
+            return "Venn fører selv postene for \(collection.inlineText(in: language)); "
+                + "de kan ikke endres for hånd."
+        case .missingStorePath:
+            return "Ingen datalager oppgitt: bruk --store STI eller sett VENN_STORE."
+        case .seeHelp(let command):
+            let help = ["venn", command?.name, "--help"].compactMap { $0 }.joined(separator: " ")
+            return "Kjør \(bokmalQuoted(help)) for hjelp."
+
+        // Invalid data
+        case .wrongType(let flag, let value, let expected):
+            let kind = Self.bokmalPhrase(for: expected)
+            return "\(flag) skal være \(kind), ikke \(bokmalQuoted(value))."
+        case .invalidData(let issue):
+            let record = [issue.collection, issue.id].filter { !$0.isEmpty }.joined(separator: " ")
+            let place = issue.pointer.isEmpty ? record : "\(record): \(issue.pointer)"
+            return "\(place): \(Self.bokmalPhrase(for: issue.expected))."
+
+        // Not found
+        case .recordNotFound(let collection, let id):
+            return "Fant ingen \(collection.inlineText(in: language)) med id \(id)."
+        case .noHistory(let collection, let id):
+            return "Ingen historikk for \(collection.inlineText(in: language)) \(id)."
+        case .noRecords(let collection):
+            return "Ingen poster for \(collection.inlineText(in: language)) ennå."
+
+        // Store
+        case .storeNotFound(let path):
+            return "Fant ikke noe Venn-datalager i \(path). "
+                + "Opprett et med \(bokmalQuoted("venn init --group GRUPPE"))."
+        case .storeAlreadyExists(let path):
+            return "Det finnes allerede et datalager i \(path)."
+        case .notAStore(let path):
+            return "\(path) er ikke et Venn-datalager (ikke en SQLite-database laget av Venn)."
+        case .storeTooNew(let path, let found, let supported):
+            return "Datalageret i \(path) har versjon \(found), men dette programmet støtter "
+                + "bare til og med versjon \(supported). Oppdater venn."
+        case .storeUnavailable(let path, let reason):
+            return "Kan ikke åpne eller opprette datalageret i \(path): \(reason)."
+        case .internalError(let detail):
+            return "Intern feil: \(detail). Dette er en feil i venn."
+
+        // Confirmations
+        case .storeInitialized(let group, let path):
+            return "Opprettet datalageret for arbeidsgruppe \(group) i \(path)."
+        case .recordAdded(let id):
+            return id
+        case .recordUpdated(let collection, let id):
+            return "Oppdaterte \(collection.inlineText(in: language)) \(id)."
+        case .recordDeleted(let collection, let id):
+            return "Slettet \(collection.inlineText(in: language)) \(id)."
+        case .nothingToChange:
+            return "Ingenting å endre."
+        }
+    }
+
+    /// What a value of `kind` is, after "skal være".
+    static func bokmalPhrase(for kind: ValueKind) -> String {
+        switch kind {
+        case .text: "tekst"
+        case .integer: "et heltall"
+        case .number: "et tall (med punktum som desimaltegn)"
+        case .boolean: "ja eller nei (true/false)"
+        case .list: "en liste"
+        case .date: "en dato (ÅÅÅÅ-MM-DD)"
+        case .dateTime: "et tidspunkt (ÅÅÅÅ-MM-DDTtt:mm:ssZ)"
+        case .email: "en e-postadresse"
+        case .id: "en post-id (UUID)"
+        case .object: "et objekt"
+        case .null: "ingen verdi (null)"
+        }
+    }
+
+    /// What the schema expected, as a phrase ending a validation line.
+    static func bokmalPhrase(for expectation: ValidationIssue.Expectation) -> String {
+        let language = Language.bokmal
+        switch expectation {
+        case .required:
+            return "verdien mangler, men må fylles ut"
+        case .type(let name):
+            return ValueKind(schemaName: name).map { "forventet " + bokmalPhrase(for: $0) }
+                ?? "forventet en verdi av typen \(name)"
+        case .oneOf(let values):
+            return "forventet én av: \(values.joined(separator: ", "))"
+        case .format(let name):
+            return ValueKind(schemaName: name).map { "forventet " + bokmalPhrase(for: $0) }
+                ?? "forventet formatet \(name)"
+        case .pattern(let pattern):
+            return "forventet tekst som passer mønsteret \(pattern)"
+        case .minLength(let count):
+            return "forventet minst \(count) tegn"
+        case .maxLength(let count):
+            return "forventet høyst \(count) tegn"
+        case .minimum(let number):
+            return "forventet minst \(ValueFormatter.numberText(number, in: language))"
+        case .maximum(let number):
+            return "forventet høyst \(ValueFormatter.numberText(number, in: language))"
+        case .minItems(let count):
+            return "forventet minst \(count) \(count == 1 ? "verdi" : "verdier")"
+        case .maxItems(let count):
+            return "forventet høyst \(count) \(count == 1 ? "verdi" : "verdier")"
+        case .uniqueItems:
+            return "forventet ingen gjentatte verdier"
+        case .knownCollection:
+            return "forventet en kjent samling"
+        }
+    }
+
+    private func bokmalQuoted(_ text: String) -> String {
+        "«\(text)»"
+    }
+
+    private func bokmalSuggestion(_ suggestion: String?) -> String {
+        suggestion.map { " Mente du \($0)?" } ?? ""
+    }
+}

@@ -1,0 +1,96 @@
+public import VennSchema
+
+/// Everything the program says to people: errors and confirmations.
+///
+/// Each case carries what the sentence needs; ``text(in:)`` renders it in a
+/// language. The two catalogues (`Message+English.swift` and
+/// `Message+Bokmal.swift`) are exhaustive switches, so a case without a
+/// translation does not compile.
+///
+/// Flags are carried as typed, dashes included (`--birth-year`). Collection
+/// and field names that people should read in their language are carried as
+/// a ``SchemaLabel`` so the label comes from the schema, not the catalogue.
+public enum Message: Sendable, Hashable {
+    // MARK: - Usage
+
+    /// The first argument is not a command; `suggestion` is the closest one.
+    case unknownCommand(String, suggestion: String?)
+    /// No collection has this name; `known` lists the names that exist.
+    case unknownCollection(String, known: [String])
+    /// An option the command does not take.
+    case unknownOption(String, suggestion: String?)
+    /// A flag that is not a field of the collection.
+    case unknownFlag(String, collection: SchemaLabel, suggestion: String?)
+    /// An option that needs a value came without one.
+    case missingValue(flag: String)
+    /// An option that takes no value was given one (`--json=yes`).
+    case unexpectedValue(flag: String)
+    /// A positional argument is missing.
+    case missingArgument(ArgumentName)
+    /// A positional argument the command does not take.
+    case unexpectedArgument(String)
+    /// A field name (in `--clear` or `why`) the collection does not have.
+    case unknownField(String, collection: SchemaLabel, suggestion: String?)
+    /// `--clear` named a field that must always have a value.
+    case cannotClear(field: String)
+    /// The same field was both set and cleared.
+    case clearedAndSet(field: String)
+    /// The collection is kept by the program and cannot be changed by hand.
+    case readOnlyCollection(SchemaLabel)
+    /// Neither `--store` nor `VENN_STORE` says where the store is.
+    case missingStorePath
+    /// Where to read more: the program's or a command's help.
+    case seeHelp(Command?)
+
+    // MARK: - Invalid data
+
+    /// A flag's value is not of the field's type.
+    case wrongType(flag: String, value: String, expected: ValueKind)
+    /// One way a record does not fit its schema.
+    case invalidData(ValidationIssue)
+
+    // MARK: - Not found
+
+    /// No record of the collection has this id.
+    case recordNotFound(collection: SchemaLabel, id: String)
+    /// The record has no recorded changes.
+    case noHistory(collection: SchemaLabel, id: String)
+    /// The collection has no records (an empty `list`).
+    case noRecords(collection: SchemaLabel)
+
+    // MARK: - Store
+
+    /// There is no store file at the path.
+    case storeNotFound(path: String)
+    /// `init` found a store already there.
+    case storeAlreadyExists(path: String)
+    /// The file is not a SQLite database made by Venn.
+    case notAStore(path: String)
+    /// The store was written by a newer program.
+    case storeTooNew(path: String, found: Int, supported: Int)
+    /// The store could not be opened or created; `reason` is the system's.
+    case storeUnavailable(path: String, reason: String)
+    /// A failure that is a bug in the program, with a technical detail.
+    case internalError(String)
+
+    // MARK: - Confirmations
+
+    /// `init` created a store for the working group.
+    case storeInitialized(group: String, path: String)
+    /// `add` created a record: the id alone, so scripts can capture it.
+    case recordAdded(id: String)
+    /// `edit` changed a record.
+    case recordUpdated(collection: SchemaLabel, id: String)
+    /// `delete` deleted a record.
+    case recordDeleted(collection: SchemaLabel, id: String)
+    /// `edit` was given nothing to change, or only the values already held.
+    case nothingToChange
+
+    /// The message in `language`, as one line.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .english: englishText
+        case .bokmal: bokmalText
+        }
+    }
+}

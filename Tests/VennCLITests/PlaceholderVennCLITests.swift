@@ -1,4 +1,0 @@
-import Testing
-@testable import VennCLI
-
-@Test func placeholder() { #expect(Bool(true)) }
