@@ -20,6 +20,8 @@ public struct CollectionSchema: Sendable, Hashable {
     /// One-line help by language code (`x-help`).
     public var help: [String: String]
 
+    /// Declares a collection; the schema loader builds these from schema
+    /// files.
     public init(
         name: String,
         sensitivity: Sensitivity,
@@ -43,6 +45,12 @@ public struct CollectionSchema: Sendable, Hashable {
     /// The field named `name`, if the collection declares it.
     public func field(named name: String) -> FieldSchema? {
         fields.first { $0.name == name }
+    }
+
+    /// The one-line help in `language` ("en" or "nb"), falling back to
+    /// English and then to an empty string.
+    public func help(in language: String) -> String {
+        help[language] ?? help["en"] ?? ""
     }
 
     /// The label in `language` ("en" or "nb"), falling back to English and

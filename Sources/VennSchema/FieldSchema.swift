@@ -6,8 +6,11 @@ public struct FieldSchema: Sendable, Hashable {
         case integer
         case number
         case boolean
-        /// An array of strings; `items` constrains each element.
+        /// An array; `itemKind` and the element rules constrain each element.
         case array
+        /// Any JSON value, `null` included (a schema property without
+        /// `type`), as the conflict ledger keeps copies of other fields.
+        case any
     }
 
     /// A string format the validator checks.
@@ -20,12 +23,20 @@ public struct FieldSchema: Sendable, Hashable {
 
     /// Constraints on a string, or on each element of an array.
     public struct StringRules: Sendable, Hashable {
+        /// The values allowed (`enum`), in declared order; `null` is never
+        /// listed here (see `isNullable`).
         public var allowed: [String]?
+        /// The format the string must have (`format`).
         public var format: Format?
+        /// A regular expression the string must contain a match of
+        /// (`pattern`; unanchored, as in JSON Schema).
         public var pattern: String?
+        /// The least number of characters (`minLength`).
         public var minLength: Int?
+        /// The greatest number of characters (`maxLength`).
         public var maxLength: Int?
 
+        /// Declares string rules; every rule is optional.
         public init(
             allowed: [String]? = nil,
             format: Format? = nil,
@@ -43,16 +54,32 @@ public struct FieldSchema: Sendable, Hashable {
 
     /// The field's name, as in the record's JSON (snake_case).
     public var name: String
+    /// The JSON type of the value (`type`).
     public var kind: Kind
-    /// Whether `null` is also accepted.
+    /// Whether `null` is also accepted, so the field can be cleared.
     public var isNullable: Bool
     /// Rules for a string, or for each element of an array.
     public var string: StringRules
+    /// The least number (`minimum`), for a number or for each element of an
+    /// array of numbers.
     public var minimum: Double?
+    /// The greatest number (`maximum`), for a number or for each element of
+    /// an array of numbers.
     public var maximum: Double?
+    /// The least number of elements of an array (`minItems`).
     public var minItems: Int?
+    /// The greatest number of elements of an array (`maxItems`).
     public var maxItems: Int?
+    /// The JSON type of each element of an array (`items.type`); `.any`
+    /// when `items` declares no type.
+    public var itemKind: Kind
+    /// Whether an array's elements must differ from each other
+    /// (`uniqueItems`).
+    public var requiresUniqueItems: Bool
+    /// How concurrent writes are merged (`x-merge`).
     public var merge: MergeRule
+    /// The field's effective sensitivity: its own `x-sensitivity`, or the
+    /// collection's.
     public var sensitivity: Sensitivity
     /// The collection an id in this field refers to (`x-ref`).
     public var reference: String?
@@ -63,6 +90,7 @@ public struct FieldSchema: Sendable, Hashable {
     /// One-line help by language code (`x-help`, "en" and "nb").
     public var help: [String: String]
 
+    /// Declares a field; the schema loader builds these from schema files.
     public init(
         name: String,
         kind: Kind,
@@ -72,6 +100,8 @@ public struct FieldSchema: Sendable, Hashable {
         maximum: Double? = nil,
         minItems: Int? = nil,
         maxItems: Int? = nil,
+        itemKind: Kind = .string,
+        requiresUniqueItems: Bool = false,
         merge: MergeRule = .lww,
         sensitivity: Sensitivity = .org,
         reference: String? = nil,
@@ -87,12 +117,20 @@ public struct FieldSchema: Sendable, Hashable {
         self.maximum = maximum
         self.minItems = minItems
         self.maxItems = maxItems
+        self.itemKind = itemKind
+        self.requiresUniqueItems = requiresUniqueItems
         self.merge = merge
         self.sensitivity = sensitivity
         self.reference = reference
         self.defaultValue = defaultValue
         self.labels = labels
         self.help = help
+    }
+
+    /// The one-line help in `language` ("en" or "nb"), falling back to
+    /// English and then to an empty string.
+    public func help(in language: String) -> String {
+        help[language] ?? help["en"] ?? ""
     }
 
     /// The label in `language` ("en" or "nb"), falling back to English and

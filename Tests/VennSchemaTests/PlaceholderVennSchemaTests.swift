@@ -1,4 +1,0 @@
-import Testing
-@testable import VennSchema
-
-@Test func placeholder() { #expect(Bool(true)) }
