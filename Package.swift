@@ -86,6 +86,7 @@ let package = Package(
         .testTarget(
             name: "VennSchemaTests",
             dependencies: ["VennSchema"],
+            exclude: ["check_schemas.py"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -93,9 +94,15 @@ let package = Package(
             dependencies: ["VennSync"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "VennStoreStress",
+            dependencies: ["VennStore", "VennSchema"],
+            path: "Tests/StoreStress",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VennStoreTests",
-            dependencies: ["VennStore"],
+            dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

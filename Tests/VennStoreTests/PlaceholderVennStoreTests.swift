@@ -1,4 +1,0 @@
-import Testing
-@testable import VennStore
-
-@Test func placeholder() { #expect(Bool(true)) }
