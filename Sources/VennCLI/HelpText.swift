@@ -199,7 +199,7 @@ extension HelpText {
         case .array:
             let allowed = field.string.allowed
             text += " " + phrase(allowed.map(HelpPhrase.itemsFrom) ?? .commaSeparated)
-        case .integer, .number, .boolean:
+        case .integer, .number, .boolean, .any:
             break
         }
         if let reference = field.reference {

@@ -42,6 +42,16 @@ extension Message {
                 + "de kan ikke endres for hånd."
         case .missingStorePath:
             return "Ingen datalager oppgitt: bruk --store STI eller sett VENN_STORE."
+        case .noStoreFound(let directory):
+            return "Fant ikke noe datalager i \(directory). "
+                + "Opprett en med \(bokmalQuoted("venn init --group GRUPPE")), eller bruk --store STI."
+        case .severalStores(let groups):
+            return "Fant flere datalagre (\(groups.joined(separator: ", "))): velg én med --group GRUPPE."
+        case .invalidGroupName(let name):
+            return "\(bokmalQuoted(name)) kan ikke brukes som navn på en arbeidsgruppe: "
+                + "bruk 1 til 64 bokstaver, sifre, «-», «_» eller «.», og ikke begynn med «.»."
+        case .ambiguousID(let id, let matches):
+            return "\(bokmalQuoted(id)) passer til \(matches) poster; skriv mer av id-en."
         case .seeHelp(let command):
             let help = ["venn", command?.name, "--help"].compactMap { $0 }.joined(separator: " ")
             return "Kjør \(bokmalQuoted(help)) for hjelp."

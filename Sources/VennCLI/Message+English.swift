@@ -40,6 +40,16 @@ extension Message {
                 + "they cannot be changed by hand."
         case .missingStorePath:
             return "No store given: use --store PATH or set VENN_STORE."
+        case .noStoreFound(let directory):
+            return "No store found in \(directory). "
+                + "Create one with \(englishQuoted("venn init --group GROUP")), or use --store PATH."
+        case .severalStores(let groups):
+            return "Several stores found (\(groups.joined(separator: ", "))): choose one with --group GROUP."
+        case .invalidGroupName(let name):
+            return "\(englishQuoted(name)) cannot name a working group: "
+                + "use 1 to 64 letters, digits, '-', '_' or '.', not starting with '.'."
+        case .ambiguousID(let id, let matches):
+            return "\(englishQuoted(id)) matches \(matches) records; give more of the id."
         case .seeHelp(let command):
             let help = ["venn", command?.name, "--help"].compactMap { $0 }.joined(separator: " ")
             return "Run \(englishQuoted(help)) for help."

@@ -39,6 +39,14 @@ public enum Message: Sendable, Hashable {
     case readOnlyCollection(SchemaLabel)
     /// Neither `--store` nor `VENN_STORE` says where the store is.
     case missingStorePath
+    /// No store was named and the data folder holds none.
+    case noStoreFound(directory: String)
+    /// No store was named and the data folder holds several.
+    case severalStores(groups: [String])
+    /// A working group name that cannot name a store file.
+    case invalidGroupName(String)
+    /// A shortened id matches several records.
+    case ambiguousID(String, matches: Int)
     /// Where to read more: the program's or a command's help.
     case seeHelp(Command?)
 

@@ -1,3 +1,4 @@
+import Foundation
 public import VennSchema
 
 /// The command-line flags of a collection's fields, and how their values
@@ -166,7 +167,22 @@ extension RecordFlags {
             let items = text.split(separator: ",")
                 .map { $0.trimmingWhitespace() }
                 .filter { !$0.isEmpty }
-            return .array(items.map(JSONValue.string))
+            return .array(try items.map { item throws(CLIError) in
+                switch field.itemKind {
+                case .integer:
+                    guard let number = Int64(item) else { throw wrongType }
+                    return .int(number)
+                case .number:
+                    guard let number = Self.number(from: item) else { throw wrongType }
+                    return number
+                default:
+                    return .string(item)
+                }
+            })
+        case .any:
+            // Any JSON value; text that is not JSON is taken as a string.
+            guard let text else { throw wrongType }
+            return (try? JSONValue(parsing: Data(text.utf8))) ?? .string(text)
         }
     }
 

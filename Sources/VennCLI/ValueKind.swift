@@ -33,6 +33,7 @@ public enum ValueKind: Sendable, Hashable, CaseIterable {
         case .number: self = .number
         case .boolean: self = .boolean
         case .array: self = .list
+        case .any: self = .text
         case .string:
             switch field.string.format {
             case .date: self = .date

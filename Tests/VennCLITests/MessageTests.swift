@@ -39,9 +39,13 @@ struct MessageTests {
         .recordUpdated(collection: volunteer, id: "0190"),
         .recordDeleted(collection: volunteer, id: "0190"),
         .nothingToChange,
+        .noStoreFound(directory: "/home/kari/.local/share/venn"),
+        .severalStores(groups: ["askvoll", "molde"]),
+        .invalidGroupName("../x"),
+        .ambiguousID("8d41", matches: 2),
     ]
 
-    static let caseCount = 30
+    static let caseCount = 34
 
     static func caseNumber(_ message: Message) -> Int {
         switch message {
@@ -75,6 +79,10 @@ struct MessageTests {
         case .recordUpdated: 27
         case .recordDeleted: 28
         case .nothingToChange: 29
+        case .noStoreFound: 30
+        case .severalStores: 31
+        case .invalidGroupName: 32
+        case .ambiguousID: 33
         }
     }
 

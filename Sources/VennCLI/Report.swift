@@ -1,0 +1,123 @@
+/// The words of the program's normal output: table headings and the
+/// sentences of `history` and `why`.
+///
+/// Like ``Message``, each language is one exhaustive switch, so a phrase
+/// without a translation does not compile.
+public enum Report: Sendable, Hashable {
+    /// A column heading.
+    case heading(Heading)
+    /// A history action: create, update, delete, merge.
+    case action(String)
+    /// `why`: the field's value now.
+    case fieldValue(field: String, value: String)
+    /// `why`: the field has never been set.
+    case fieldNeverSet(field: String)
+    /// `why`: the write the value comes from.
+    case setBy(actor: String?, replica: String, time: String)
+    /// `why`: the value the latest change replaced.
+    case replaced(value: String)
+    /// `why`: several concurrent writes are kept, and the rule decides.
+    case concurrentWrites(count: Int, rule: String)
+    /// `why`: one concurrent write and its value.
+    case concurrentWrite(value: String, replica: String, time: String)
+    /// `why`: a ledger entry the value won.
+    case wonOver(values: [String], rule: String, status: String)
+    /// `why`: a manual conflict waits for a person.
+    case waitsForAPerson
+
+    public enum Heading: Sendable, Hashable, CaseIterable {
+        case id, field, value, time, action, oldValue, newValue, author, replica
+    }
+
+    /// The phrase in `language`.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .english: englishText
+        case .bokmal: bokmalText
+        }
+    }
+
+    private var englishText: String {
+        switch self {
+        case .heading(let heading):
+            switch heading {
+            case .id: "ID"
+            case .field: "Field"
+            case .value: "Value"
+            case .time: "Time"
+            case .action: "Change"
+            case .oldValue: "Before"
+            case .newValue: "After"
+            case .author: "By"
+            case .replica: "Replica"
+            }
+        case .action(let action):
+            switch action {
+            case "create": "created"
+            case "update": "changed"
+            case "delete": "deleted"
+            case "merge": "merged"
+            default: action
+            }
+        case .fieldValue(let field, let value):
+            "\(field) is “\(value)”."
+        case .fieldNeverSet(let field):
+            "\(field) has never been set."
+        case .setBy(let actor, let replica, let time):
+            "Set \(time)" + (actor.map { " by \($0)" } ?? "") + " on replica \(replica)."
+        case .replaced(let value):
+            "It replaced “\(value)”."
+        case .concurrentWrites(let count, let rule):
+            "\(count) concurrent writes are kept; the rule \(rule) decides between them:"
+        case .concurrentWrite(let value, let replica, let time):
+            "  “\(value)” from replica \(replica), \(time)"
+        case .wonOver(let values, let rule, let status):
+            "Concurrent values \(values.map { "“\($0)”" }.joined(separator: ", ")) were decided by the rule \(rule) "
+                + "(\(status))."
+        case .waitsForAPerson:
+            "A person must choose the value: the conflict is open."
+        }
+    }
+
+    private var bokmalText: String {
+        switch self {
+        case .heading(let heading):
+            switch heading {
+            case .id: "ID"
+            case .field: "Felt"
+            case .value: "Verdi"
+            case .time: "Tid"
+            case .action: "Endring"
+            case .oldValue: "Før"
+            case .newValue: "Etter"
+            case .author: "Av"
+            case .replica: "Replika"
+            }
+        case .action(let action):
+            switch action {
+            case "create": "opprettet"
+            case "update": "endret"
+            case "delete": "slettet"
+            case "merge": "flettet"
+            default: action
+            }
+        case .fieldValue(let field, let value):
+            "\(field) er «\(value)»."
+        case .fieldNeverSet(let field):
+            "\(field) har aldri fått en verdi."
+        case .setBy(let actor, let replica, let time):
+            "Satt \(time)" + (actor.map { " av \($0)" } ?? "") + " på replika \(replica)."
+        case .replaced(let value):
+            "Den erstattet «\(value)»."
+        case .concurrentWrites(let count, let rule):
+            "\(count) samtidige endringer er tatt vare på; regelen \(rule) avgjør mellom dem:"
+        case .concurrentWrite(let value, let replica, let time):
+            "  «\(value)» fra replika \(replica), \(time)"
+        case .wonOver(let values, let rule, let status):
+            "Samtidige verdier \(values.map { "«\($0)»" }.joined(separator: ", ")) ble avgjort av regelen \(rule) "
+                + "(\(status))."
+        case .waitsForAPerson:
+            "En person må velge verdien: konflikten er åpen."
+        }
+    }
+}

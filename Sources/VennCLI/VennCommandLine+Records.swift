@@ -1,0 +1,288 @@
+import Foundation
+import VennSchema
+import VennStore
+import VennSync
+
+extension VennCommandLine {
+    func runRecordCommand(_ invocation: Invocation, store: Store) throws(CLIError) {
+        guard let schema = invocation.schema else { throw .missingArgument(.collection) }
+        do {
+            switch invocation.command {
+            case .initialize: break
+            case .add: try add(invocation, schema: schema, store: store)
+            case .list: try list(invocation, schema: schema, store: store)
+            case .show: try show(invocation, schema: schema, store: store)
+            case .edit: try edit(invocation, schema: schema, store: store)
+            case .delete: try delete(invocation, schema: schema, store: store)
+            case .history: try history(invocation, schema: schema, store: store)
+            case .why: try why(invocation, schema: schema, store: store)
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw cliError(error, schema: schema)
+        }
+    }
+
+    // MARK: - Changes
+
+    private func add(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
+        let fields = try recordFields(invocation)
+        let id = try store.add(collection: schema.name, fields: fields)
+        console.print(Message.recordAdded(id: id).text(in: language))
+    }
+
+    private func edit(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
+        let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
+        let changes = try recordFields(invocation)
+        guard !changes.isEmpty else { throw CLIError.usage(.nothingToChange) }
+        switch try store.update(collection: schema.name, id: id, changes: changes) {
+        case .changed:
+            console.print(Message.recordUpdated(collection: SchemaLabel(schema), id: id).text(in: language))
+        case .unchanged:
+            console.print(Message.nothingToChange.text(in: language))
+        }
+    }
+
+    private func delete(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
+        let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
+        try store.delete(collection: schema.name, id: id)
+        console.print(Message.recordDeleted(collection: SchemaLabel(schema), id: id).text(in: language))
+    }
+
+    private func recordFields(_ invocation: Invocation) throws(CLIError) -> [String: JSONValue] {
+        guard let flags = invocation.flags else { return [:] }
+        return try flags.fields(from: invocation.arguments)
+    }
+
+    /// The full id of the live record `fragment` names: the id itself, or a
+    /// unique beginning or end of it.
+    private func resolveID(_ fragment: String, schema: CollectionSchema, store: Store) throws -> String {
+        let matches = try store.matchingIDs(collection: schema.name, fragment: fragment.lowercased())
+        switch matches.count {
+        case 0: throw CLIError(.notFound, .recordNotFound(collection: SchemaLabel(schema), id: fragment))
+        case 1: return matches[0]
+        default: throw CLIError.usage(.ambiguousID(fragment, matches: matches.count))
+        }
+    }
+
+    // MARK: - Reading
+
+    private func list(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        let records = try store.records(collection: schema.name)
+        if invocation.isJSON {
+            printJSON(.array(records.map { record in
+                .object(["id": .string(record.id), "fields": .object(record.values)])
+            }))
+            return
+        }
+        guard !records.isEmpty else {
+            console.print(Message.noRecords(collection: SchemaLabel(schema)).text(in: language))
+            return
+        }
+
+        let columns = schema.listColumns.compactMap(schema.field(named:))
+        let formatter = ValueFormatter(language: language)
+        let table = TableRenderer(
+            headers: [Report.heading(.id).text(in: language)] + columns.map { $0.label(in: language.code) }
+        )
+        let rows = records.map { record in
+            [Self.shortID(record.id)] + columns.map { formatter.text(for: record.values[$0.name] ?? .null) }
+        }
+        console.print(table.render(rows, width: console.terminalWidth))
+    }
+
+    private func show(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
+        guard let record = try store.record(collection: schema.name, id: id) else {
+            throw CLIError(.notFound, .recordNotFound(collection: SchemaLabel(schema), id: id))
+        }
+        if invocation.isJSON {
+            printJSON(.object([
+                "collection": .string(schema.name),
+                "id": .string(record.id),
+                "updated": .string(Self.isoTime(record.updated)),
+                "fields": .object(record.values),
+            ]))
+            return
+        }
+
+        // Declared fields in schema order, then any a newer schema added.
+        let formatter = ValueFormatter(language: language)
+        var rows = [[Report.heading(.id).text(in: language), record.id]]
+        for field in schema.fields {
+            guard let value = record.values[field.name], !value.isNull else { continue }
+            rows.append([field.label(in: language.code), formatter.text(for: value)])
+        }
+        for name in record.values.keys.sorted() where schema.field(named: name) == nil {
+            rows.append([name, formatter.text(for: record.values[name] ?? .null)])
+        }
+        console.print(Self.definitionList(rows, width: console.terminalWidth))
+    }
+
+    private func history(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        let id = try resolveHistoricID(invocation.positionals[1], schema: schema, store: store)
+        let entries = try store.history(collection: schema.name, id: id)
+        if invocation.isJSON {
+            printJSON(.array(entries.map { entry in
+                .object([
+                    "sequence": .int(entry.sequence),
+                    "action": .string(entry.action.rawValue),
+                    "field": entry.field.map(JSONValue.string) ?? .null,
+                    "old": entry.oldValue ?? .null,
+                    "new": entry.newValue ?? .null,
+                    "replica": .string(entry.replica),
+                    "time": .string(Self.isoTime(entry.time)),
+                    "by": .string(entry.actor),
+                ])
+            }))
+            return
+        }
+        guard !entries.isEmpty else {
+            console.print(Message.noHistory(collection: SchemaLabel(schema), id: id).text(in: language))
+            return
+        }
+        let formatter = ValueFormatter(language: language)
+        let headings: [Report.Heading] = [.time, .action, .field, .oldValue, .newValue, .author]
+        let table = TableRenderer(headers: headings.map { Report.heading($0).text(in: language) })
+        let rows = entries.map { entry in
+            [
+                Self.localTime(entry.time),
+                Report.action(entry.action.rawValue).text(in: language),
+                entry.field.map { schema.field(named: $0)?.label(in: language.code) ?? $0 } ?? "",
+                entry.oldValue.map(formatter.text(for:)) ?? "",
+                entry.newValue.map(formatter.text(for:)) ?? "",
+                entry.actor,
+            ]
+        }
+        console.print(table.render(rows, width: console.terminalWidth))
+    }
+
+    /// Like `resolveID`, but also finds deleted records, whose history
+    /// remains.
+    private func resolveHistoricID(_ fragment: String, schema: CollectionSchema, store: Store) throws -> String {
+        if try store.isDeleted(collection: schema.name, id: fragment.lowercased()) { return fragment.lowercased() }
+        return try resolveID(fragment, schema: schema, store: store)
+    }
+
+    private func why(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
+        let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
+        let fieldName = invocation.positionals[2].replacingOccurrences(of: "-", with: "_")
+        guard let field = schema.field(named: fieldName) else {
+            let suggestion = EditDistance.closest(to: fieldName, among: schema.fields.map(\.name))
+            throw CLIError.usage(.unknownField(fieldName, collection: SchemaLabel(schema), suggestion: suggestion))
+        }
+        guard let provenance = try store.provenance(collection: schema.name, id: id, field: field.name) else {
+            throw CLIError(.notFound, .recordNotFound(collection: SchemaLabel(schema), id: id))
+        }
+
+        if invocation.isJSON {
+            printJSON(.object([
+                "field": .string(field.name),
+                "value": provenance.value ?? .null,
+                "rule": .string(provenance.rule.rawValue),
+                "replaced": provenance.replaced ?? .null,
+                "writes": .array(provenance.writes.map { write in
+                    .object([
+                        "value": write.value,
+                        "replica": .string(write.dot.replica.rawValue),
+                        "counter": .int(Int64(write.dot.counter)),
+                        "time": .string(Self.isoTime(write.time)),
+                        "by": provenance.actors[write.dot].map(JSONValue.string) ?? .null,
+                    ])
+                }),
+                "conflicts": .array(provenance.conflicts.map { conflict in
+                    .object([
+                        "id": .string(conflict.id),
+                        "rule": .string(conflict.rule),
+                        "values": .array(conflict.values),
+                        "dots": .array(conflict.dots.map(JSONValue.string)),
+                        "winner": conflict.winner,
+                        "status": .string(conflict.status),
+                    ])
+                }),
+            ]))
+            return
+        }
+
+        let formatter = ValueFormatter(language: language)
+        let label = field.label(in: language.code)
+        var lines: [String] = []
+        guard let value = provenance.value, !provenance.writes.isEmpty else {
+            console.print(Report.fieldNeverSet(field: label).text(in: language))
+            return
+        }
+        let last = FieldState(writes: provenance.writes).lastWrite
+        lines.append(Report.fieldValue(field: label, value: formatter.text(for: value)).text(in: language))
+        if provenance.writes.count == 1 {
+            lines.append(Report.setBy(
+                actor: provenance.actors[last.dot],
+                replica: last.dot.replica.rawValue,
+                time: Self.localTime(last.time)
+            ).text(in: language))
+        } else {
+            lines.append(Report.concurrentWrites(count: provenance.writes.count, rule: provenance.rule.rawValue)
+                .text(in: language))
+            for write in provenance.writes {
+                lines.append(Report.concurrentWrite(
+                    value: formatter.text(for: write.value),
+                    replica: write.dot.replica.rawValue,
+                    time: Self.localTime(write.time)
+                ).text(in: language))
+            }
+        }
+        if let replaced = provenance.replaced {
+            lines.append(Report.replaced(value: formatter.text(for: replaced)).text(in: language))
+        }
+        for conflict in provenance.conflicts {
+            lines.append(Report.wonOver(
+                values: conflict.values.map(formatter.text(for:)),
+                rule: conflict.rule,
+                status: conflict.status
+            ).text(in: language))
+            if conflict.status == "open" {
+                lines.append(Report.waitsForAPerson.text(in: language))
+            }
+        }
+        console.print(lines.joined(separator: "\n"))
+    }
+
+    // MARK: - Formatting
+
+    private func printJSON(_ value: JSONValue) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data(value.canonicalText.utf8)
+        console.print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The last 8 characters of an id: its random part, which commands
+    /// accept in place of the whole id.
+    static func shortID(_ id: String) -> String {
+        String(id.suffix(8))
+    }
+
+    static func isoTime(_ time: Timestamp) -> String {
+        let date = Date(timeIntervalSince1970: Double(time.milliseconds) / 1000)
+        return date.formatted(.iso8601)
+    }
+
+    static func localTime(_ time: Timestamp) -> String {
+        let date = Date(timeIntervalSince1970: Double(time.milliseconds) / 1000)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// Two columns, label and value, the value wrapped under itself.
+    static func definitionList(_ rows: [[String]], width: Int?) -> String {
+        let labelWidth = rows.map { DisplayWidth.of($0[0]) }.max() ?? 0
+        return rows.map { row in
+            DisplayWidth.pad(row[0], to: labelWidth) + "  " + row[1]
+        }.joined(separator: "\n")
+    }
+}
