@@ -17,6 +17,7 @@ let package = Package(
     name: "Venn",
     products: [
         .executable(name: "venn", targets: ["venn"]),
+        .executable(name: "venn-server", targets: ["venn-server"]),
     ],
     targets: [
         // MARK: - C system libraries
@@ -25,6 +26,32 @@ let package = Package(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        // C wrappers for variadic libmicrohttpd calls.
+        .target(
+            name: "CVennShims",
+            dependencies: ["CMicroHTTPD"]
         ),
 
         // MARK: - Libraries, lowest layer first
@@ -50,8 +77,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "VennHTTP",
+            dependencies: ["CMicroHTTPD", "CCurl", "CZlib", "CVennShims"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "VennServer",
+            dependencies: ["VennHTTP", "VennSQLite", "VennSchema", "VennSync", "CSodium"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "VennSyncClient",
+            dependencies: ["VennHTTP", "VennStore", "VennSync", "VennSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "VennCLI",
-            dependencies: ["VennStore", "VennSchema", "VennSync"],
+            dependencies: ["VennStore", "VennSchema", "VennSync", "VennSyncClient"],
             swiftSettings: swiftSettings
         ),
 
@@ -61,6 +103,13 @@ let package = Package(
             name: "venn",
             dependencies: ["VennCLI"],
             path: "client/Sources/venn",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "venn-server",
+            dependencies: ["VennServer", "VennHTTP"],
+            path: "sync-server/Sources/venn-server",
             swiftSettings: swiftSettings
         ),
 
@@ -103,6 +152,21 @@ let package = Package(
         .testTarget(
             name: "VennStoreTests",
             dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennHTTPTests",
+            dependencies: ["VennHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennServerTests",
+            dependencies: ["VennServer", "VennHTTP", "VennSync", "VennSchema", "VennSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennSyncClientTests",
+            dependencies: ["VennSyncClient", "VennStore", "VennSync", "venn", "venn-server"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// The sync server: storage, authentication and the sync protocol.

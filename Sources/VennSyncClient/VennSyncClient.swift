@@ -1,0 +1,1 @@
+// The client side of sync: pushing the outbox and pulling changes.

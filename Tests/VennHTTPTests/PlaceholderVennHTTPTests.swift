@@ -1,0 +1,4 @@
+import Testing
+@testable import VennHTTP
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import VennServer
+
+@Test func placeholder() { #expect(Bool(true)) }

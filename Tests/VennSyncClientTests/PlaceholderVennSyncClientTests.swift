@@ -1,0 +1,4 @@
+import Testing
+@testable import VennSyncClient
+
+@Test func placeholder() { #expect(Bool(true)) }
