@@ -1,1 +1,0 @@
-// The sync server: storage, authentication and the sync protocol.
