@@ -115,7 +115,7 @@ extension Store {
         return schema
     }
 
-    private func validate(collection: String, id: String, values: [String: JSONValue]) throws {
+    func validate(collection: String, id: String, values: [String: JSONValue]) throws {
         let issues = schemas.validate(collection: collection, id: id, fields: values)
         guard issues.isEmpty else { throw StoreError(.invalidData, detail: "\(collection)/\(id)", issues: issues) }
     }

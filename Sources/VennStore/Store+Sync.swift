@@ -1,4 +1,5 @@
-import VennSchema
+import Foundation
+public import VennSchema
 public import VennSync
 import VennSQLite
 
@@ -91,13 +92,30 @@ extension Store {
         try enqueue(version)
     }
 
+    /// Applies a batch pulled from the server and moves the pull cursor
+    /// past it, in one transaction: a broken link loses at most this batch.
+    public func applyPulled(_ versions: [RecordVersion], cursor: Int64) throws -> [RemoteOutcome] {
+        try writeTransaction {
+            let outcomes = try versions.map { try applyRemote($0) }
+            try setSyncStateInTransaction(SyncStateKey.cursor, String(cursor))
+            return outcomes
+        }
+    }
+
     // MARK: - Outbox
 
     /// Versions changed here and not yet acknowledged by the server, oldest
-    /// first.
+    /// first. A version the server rejected is left out until the record
+    /// changes again.
     public func pendingVersions(limit: Int = .max) throws -> [RecordVersion] {
         let rows = try database.query(
-            sql: "SELECT collection, id FROM outbox ORDER BY queued, collection, id LIMIT ?",
+            sql: """
+                SELECT o.collection, o.id FROM outbox o JOIN records r ON r.collection = o.collection AND r.id = o.id
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM rejections x WHERE x.collection = o.collection AND x.id = o.id AND x.vv = r.vv
+                )
+                ORDER BY o.queued, o.collection, o.id LIMIT ?
+                """,
             arguments: [.integer(Int64(min(limit, Int(Int64.max))))]
         )
         return try rows.compactMap { row in
@@ -105,28 +123,150 @@ extension Store {
         }
     }
 
-    /// How many records wait in the outbox.
+    /// How many records wait in the outbox, rejected ones included.
     public func pendingCount() throws -> Int {
         Int(try database.query(sql: "SELECT count(*) AS n FROM outbox").first?["n"].int64Value ?? 0)
     }
 
-    /// Removes pushed versions from the outbox, unless the record changed
-    /// again since: that change still waits to be pushed.
+    /// Takes records off the outbox that the server now holds: those whose
+    /// local version `versions` includes. A record changed again since stays
+    /// queued, so an edit made during a sync is pushed by the next round.
     public func acknowledge(_ versions: [RecordVersion]) throws {
         try database.withTransaction {
             for version in versions {
-                try database.execute(
-                    sql: """
-                        DELETE FROM outbox WHERE collection = ? AND id = ?
-                        AND (SELECT vv FROM records WHERE collection = ? AND id = ?) = ?
-                        """,
-                    arguments: [
-                        .text(version.collection), .text(version.id),
-                        .text(version.collection), .text(version.id),
-                        .text(StoredRecord.encode(version.versionVector)),
-                    ]
-                )
+                guard let local = try loadVersion(collection: version.collection, id: version.id) else { continue }
+                switch local.versionVector.compare(to: version.versionVector) {
+                case .equal, .dominated:
+                    try database.execute(
+                        sql: "DELETE FROM outbox WHERE collection = ? AND id = ?",
+                        arguments: [.text(version.collection), .text(version.id)]
+                    )
+                    try database.execute(
+                        sql: "DELETE FROM rejections WHERE collection = ? AND id = ?",
+                        arguments: [.text(version.collection), .text(version.id)]
+                    )
+                case .dominates, .concurrent:
+                    continue
+                }
             }
         }
     }
+
+    /// Remembers that the server refused `version`, and why.
+    public func recordRejection(_ version: RecordVersion, issues: [ValidationIssue]) throws {
+        let text = JSONValue.array(issues.map { issue in
+            .object(["pointer": .string(issue.pointer), "expected": .string("\(issue.expected)")])
+        }).canonicalText
+        try database.execute(
+            sql: """
+                INSERT INTO rejections (collection, id, vv, issues, rejected) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (collection, id) DO UPDATE SET vv = excluded.vv, issues = excluded.issues,
+                rejected = excluded.rejected
+                """,
+            arguments: [
+                .text(version.collection), .text(version.id), .text(StoredRecord.encode(version.versionVector)),
+                .text(text), .integer(Int64(options.wallClock())),
+            ]
+        )
+    }
+
+    /// Records the server refused, with the fields it named.
+    public func rejections() throws -> [Rejection] {
+        try database.query(sql: "SELECT collection, id, issues FROM rejections ORDER BY rejected").map { row in
+            let issues = (try? JSONValue(parsing: Data((row["issues"].textValue ?? "[]").utf8)))?.arrayValue ?? []
+            return Rejection(
+                collection: row["collection"].textValue ?? "",
+                id: row["id"].textValue ?? "",
+                pointers: issues.compactMap { $0["pointer"]?.stringValue },
+                expectations: issues.compactMap { $0["expected"]?.stringValue }
+            )
+        }
+    }
+
+    // MARK: - Sync state
+
+    /// Keys of the sync state table.
+    public enum SyncStateKey {
+        public static let server = "server"
+        public static let token = "token"
+        public static let device = "device"
+        public static let cursor = "cursor"
+        public static let lastSync = "last_sync"
+    }
+
+    /// Sets a value in the sync state table, in its own transaction.
+    public func setSyncState(_ key: String, _ value: String?) throws {
+        try database.withTransaction {
+            try setSyncStateInTransaction(key, value)
+        }
+    }
+
+    private func setSyncStateInTransaction(_ key: String, _ value: String?) throws {
+        if let value {
+            try database.execute(
+                sql: "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                arguments: [.text(key), .text(value)]
+            )
+        } else {
+            try database.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [.text(key)])
+        }
+    }
+
+    /// The pull cursor: the server sequence this store has applied up to.
+    public func syncCursor() throws -> Int64 {
+        Int64(try syncState(SyncStateKey.cursor) ?? "0") ?? 0
+    }
+
+    // MARK: - Conflicts
+
+    /// Resolves a conflict ledger entry: writes `value` to the field (a new
+    /// write that supersedes every concurrent one, even when the value is the
+    /// provisional winner) and marks the entry resolved.
+    ///
+    /// - Throws: `StoreError` `.recordNotFound` when the entry or its record
+    ///   is gone; `.invalidData` when the value does not fit the field.
+    public func resolveConflict(id: String, value: JSONValue) throws {
+        try writeTransaction {
+            guard let entry = try loadVersion(collection: ConflictEntry.collection, id: id), !entry.isDeleted,
+                let record = ConflictRecord(id: id, values: entry.values(under: policy)),
+                let current = try loadVersion(collection: record.collection, id: record.recordID), !current.isDeleted
+            else { throw StoreError(.recordNotFound, detail: "\(ConflictEntry.collection)/\(id)") }
+
+            var values = current.values(under: policy)
+            let old = values[record.field]
+            values[record.field] = value
+            try validate(collection: record.collection, id: record.recordID, values: values.filter { !$0.value.isNull })
+
+            let event = nextEvent()
+            let resolved = current.writing([record.field: value], dot: event.dot, time: event.time)
+            try saveVersion(resolved, isNew: false)
+            try enqueue(resolved)
+            try appendHistory(.update, resolved, field: record.field, old: old, new: value, dot: event.dot,
+                              time: event.time, actor: options.actor)
+
+            let mark = nextEvent()
+            let closed = entry.writing(
+                [
+                    "status": "resolved",
+                    "resolved_by": .string(replica.rawValue),
+                    "resolved_at": .string(Date(timeIntervalSince1970: Double(mark.time.milliseconds) / 1000)
+                        .formatted(.iso8601)),
+                    "winner": value,
+                ],
+                dot: mark.dot,
+                time: mark.time
+            )
+            try saveVersion(closed, isNew: false)
+            try enqueue(closed)
+        }
+    }
+}
+
+/// A record the server refused.
+public struct Rejection: Sendable, Hashable {
+    public var collection: String
+    public var id: String
+    /// The fields named, as JSON pointers.
+    public var pointers: [String]
+    public var expectations: [String]
 }

@@ -40,7 +40,7 @@ public final class Store {
     public let schemas: SchemaSet
 
     let policy: MergePolicy
-    let options: Options
+    public let options: Options
     let database: Database
 
     /// The replica's write counter and clock, valid inside a write transaction.

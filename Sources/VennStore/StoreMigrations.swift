@@ -9,7 +9,7 @@ enum StoreMigrations {
 
     static let all: [(version: Int, name: String, sql: String)] = [
         (1, "records, outbox, history", version1),
-        (2, "sync state", version2),
+        (2, "sync state and rejections", version2),
     ]
 
     /// A migrator for versions up to `version`, so tests can make old stores.
@@ -89,6 +89,17 @@ enum StoreMigrations {
         CREATE TABLE sync_state (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Versions the server refused, with its reasons. A rejected version is
+        -- not pushed again until the record changes (its vv differs).
+        CREATE TABLE rejections (
+            collection TEXT NOT NULL,
+            id TEXT NOT NULL,
+            vv TEXT NOT NULL,
+            issues TEXT NOT NULL,
+            rejected INTEGER NOT NULL,
+            PRIMARY KEY (collection, id)
         ) WITHOUT ROWID;
         """
 }

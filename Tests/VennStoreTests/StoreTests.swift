@@ -112,7 +112,7 @@ struct StoreFileTests {
         try fixture.create().close()
         // Turn the file back into a version 1 store.
         let database = try Database(path: fixture.path, options: .init(mode: .readWrite))
-        try database.execute(sql: "DROP TABLE sync_state; DELETE FROM schema_migrations WHERE version > 1")
+        try database.execute(sql: "DROP TABLE sync_state; DROP TABLE rejections; DELETE FROM schema_migrations WHERE version > 1")
         try database.close()
 
         let store = try fixture.open()
