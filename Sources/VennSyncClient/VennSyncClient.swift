@@ -1,1 +1,0 @@
-// The client side of sync: pushing the outbox and pulling changes.
