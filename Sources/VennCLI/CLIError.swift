@@ -13,6 +13,8 @@ public enum ExitCode: Int32, Sendable, Hashable, CaseIterable {
     case notFound = 3
     /// The store is missing, unreadable, newer than the program, or broken.
     case storeProblem = 4
+    /// The server could not be reached, or refused the sync.
+    case syncProblem = 5
 }
 
 /// An error the program reports to the person who ran it: one or more lines

@@ -16,6 +16,12 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case history
     /// `venn why`: why a field holds its value.
     case why
+    /// `venn sync`: push local changes to the server and pull the others'.
+    case sync
+    /// `venn status`: pending uploads, last sync, open conflicts, refusals.
+    case status
+    /// `venn conflicts`: list, show and resolve concurrent changes.
+    case conflicts
 
     /// The command as typed.
     public var name: String { rawValue }
@@ -23,12 +29,16 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// The positional arguments the command takes, in order.
     public var arguments: [ArgumentName] {
         switch self {
-        case .initialize: []
+        case .initialize, .sync, .status, .conflicts: []
         case .add, .list: [.collection]
         case .show, .edit, .delete, .history: [.collection, .id]
         case .why: [.collection, .id, .field]
         }
     }
+
+    /// Whether the command takes a subcommand and its arguments after it
+    /// (`venn conflicts resolve ID`).
+    public var takesSubcommand: Bool { self == .conflicts }
 
     /// Whether the command works on the records of one collection.
     public var takesCollection: Bool { arguments.first == .collection }
@@ -39,8 +49,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// Whether the command reads and can print JSON (`--json`).
     public var isReading: Bool {
         switch self {
-        case .list, .show, .history, .why: true
-        case .initialize, .add, .edit, .delete: false
+        case .list, .show, .history, .why, .status, .conflicts: true
+        case .initialize, .add, .edit, .delete, .sync: false
         }
     }
 }

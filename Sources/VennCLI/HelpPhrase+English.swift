@@ -24,6 +24,9 @@ extension HelpPhrase {
         case .jsonOption: "Print JSON instead of text (list, show, history, why)."
         case .helpOption: "Show help."
         case .groupOption: "The working group the store belongs to."
+        case .serverOption: "The sync server's address, e.g. https://venn.example.org. Enrolls this laptop with --code."
+        case .codeOption: "The one-time enrollment code from the server's administrator."
+        case .takeOption: "With resolve: mine (this laptop's value), theirs (the other value), or a new value."
         case .fieldFlagsOption:
             "Set a field. See the fields of a collection with \"venn add COLLECTION --help\"."
         case .clearOption(let clearable):
@@ -66,6 +69,9 @@ extension HelpPhrase {
         case .delete: "Delete a record"
         case .history: "Show the changes made to a record"
         case .why: "Explain why a field holds its value"
+        case .sync: "Send and fetch changes through the server"
+        case .status: "Show what waits to be sent, the last sync and open conflicts"
+        case .conflicts: "List, show and resolve conflicting changes"
         }
     }
 
@@ -90,6 +96,12 @@ extension HelpPhrase {
         case .why:
             "Explain why a field holds its value: which change set it, and which rule chose "
                 + "between changes made at the same time on different laptops."
+        case .sync:
+            "Send this laptop's changes to the server and fetch the other laptops' changes, until both are done. Changes made while it runs are merged, never overwritten."
+        case .status:
+            "Show how many changes wait to be sent, when this laptop last synchronised, open conflicts, and records the server refused with its reasons."
+        case .conflicts:
+            "List the changes made to the same field on different laptops at the same time, show one, or resolve it by taking your value, the other value, or a new one. Resolving is a change like any other and reaches the other laptops when they synchronise."
         }
     }
 
@@ -100,6 +112,7 @@ extension HelpPhrase {
         case .invalidData: "invalid data: a value does not fit the schema"
         case .notFound: "not found: no such record"
         case .storeProblem: "a problem with the store: missing, unreadable or too new"
+        case .syncProblem: "a problem with the server: unreachable, or it refused this laptop"
         }
     }
 

@@ -43,6 +43,12 @@ public enum HelpPhrase: Sendable, Hashable {
     case helpOption
     /// `--group GROUP` of `init`.
     case groupOption
+    /// `--server URL` of `init`.
+    case serverOption
+    /// `--code CODE` of `init`.
+    case codeOption
+    /// `--take` of `conflicts resolve`.
+    case takeOption
     /// `--FIELD VALUE` in a command's help.
     case fieldFlagsOption
     /// `--clear FIELD`, naming the fields that may be cleared (nil when the

@@ -62,12 +62,16 @@ public struct HelpText: Sendable, Hashable {
         switch command {
         case .initialize:
             options.append(("--group \(placeholder(.group))", phrase(.groupOption)))
+            options.append(("--server URL", phrase(.serverOption)))
+            options.append(("--code CODE", phrase(.codeOption)))
+        case .conflicts:
+            options.append(("--take mine|theirs|\(placeholder(.value))", phrase(.takeOption)))
         case .add:
             options.append((fieldFlagsTerm, phrase(.fieldFlagsOption)))
         case .edit:
             options.append((fieldFlagsTerm, phrase(.fieldFlagsOption)))
             options.append(("--clear \(placeholder(.field))", phrase(.clearOption(clearable: nil))))
-        case .list, .show, .delete, .history, .why:
+        case .list, .show, .delete, .history, .why, .sync, .status:
             break
         }
         if !options.isEmpty {
@@ -112,7 +116,7 @@ public struct HelpText: Sendable, Hashable {
             lines += section(.fieldsHeading, definitions(collection.fields.map {
                 ($0.name, sentence($0.label(in: language.code)))
             }))
-        case .initialize, .list, .show, .delete, .history:
+        case .initialize, .list, .show, .delete, .history, .sync, .status, .conflicts:
             break
         }
         return lines.joined(separator: "\n")
@@ -145,6 +149,13 @@ extension HelpText {
         switch command {
         case .initialize:
             parts.append("--group \(placeholder(.group))")
+            parts.append("[--server URL --code CODE]")
+        case .sync:
+            break
+        case .status:
+            parts.append("[--json]")
+        case .conflicts:
+            parts.append("[list | show ID | resolve ID --take mine|theirs|\(placeholder(.value))]")
         case .add:
             if let collection {
                 parts += RecordFlags(collection: collection).flags

@@ -1,3 +1,4 @@
+import Foundation
 import VennSchema
 
 // The bokmål catalogue (norsk bokmål). Every switch is exhaustive: a new
@@ -89,6 +90,33 @@ extension Message {
         case .internalError(let detail):
             return "Intern feil: \(detail). Dette er en feil i venn."
 
+        // Sync
+        case .notEnrolled:
+            return "Dette datalageret har ingen synkroniseringsserver. Registrer det med "
+                + "\(bokmalQuoted("venn init --group GRUPPE --server URL --code KODE"))."
+        case .serverUnreachable(let server, let detail):
+            return "Får ikke kontakt med serveren på \(server) (\(detail)). Endringene dine er tatt vare på; "
+                + "prøv igjen senere."
+        case .deviceUnauthorized:
+            return "Serveren godtar ikke denne maskinen: tilgangen er ukjent eller trukket tilbake. "
+                + "Be administratoren om en ny registreringskode."
+        case .deviceForbidden:
+            return "Tilgangen til denne maskinen hører til en annen arbeidsgruppe."
+        case .invalidEnrollmentCode:
+            return "Registreringskoden er ukjent, allerede brukt eller utløpt. Be administratoren om en ny."
+        case .wrongGroup(let expected, let actual):
+            return "Koden gjelder arbeidsgruppe \(actual), ikke \(expected)."
+        case .schemaMismatch(let detail):
+            return "Programmet og serveren bruker ulike skjemaversjoner (\(detail)). Oppdater venn."
+        case .serverRefused(let detail):
+            return "Serveren avviste forespørselen: \(detail)."
+        case .takeNeeded:
+            return "Si hvilken verdi som skal beholdes: --take mine, --take theirs eller --take VERDI."
+        case .noValueFromThisLaptop:
+            return "Ingen av de motstridende verdiene ble skrevet på denne maskinen; bruk --take theirs eller en verdi."
+        case .conflictNotFound(let id):
+            return "Fant ingen konflikt med id \(id)."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Opprettet datalageret for arbeidsgruppe \(group) i \(path)."
@@ -98,6 +126,13 @@ extension Message {
             return "Oppdaterte \(collection.inlineText(in: language)) \(id)."
         case .recordDeleted(let collection, let id):
             return "Slettet \(collection.inlineText(in: language)) \(id)."
+        case .enrolled(let group, let server):
+            return "Registrerte maskinen i arbeidsgruppe \(group) på \(server)."
+        case .syncDone(let pushed, let pulled, let merged, let rejected, let kilobytes, let seconds):
+            return "Synkronisert: sendt \(pushed), mottatt \(pulled), flettet \(merged), avvist \(rejected) "
+                + "(\(kilobytes) kB på \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) s)."
+        case .conflictResolved(let id):
+            return "Løste konflikt \(id)."
         case .nothingToChange:
             return "Ingenting å endre."
         }

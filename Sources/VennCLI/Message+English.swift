@@ -1,3 +1,4 @@
+import Foundation
 import VennSchema
 
 // The English catalogue. Every switch is exhaustive: a new case does not
@@ -87,6 +88,32 @@ extension Message {
         case .internalError(let detail):
             return "Internal error: \(detail). This is a bug in venn."
 
+        // Sync
+        case .notEnrolled:
+            return "This store has no sync server. Enroll it with "
+                + "\(englishQuoted("venn init --group GROUP --server URL --code CODE"))."
+        case .serverUnreachable(let server, let detail):
+            return "Cannot reach the server at \(server) (\(detail)). Your changes are kept; try again later."
+        case .deviceUnauthorized:
+            return "The server does not accept this laptop: its access is unknown or was revoked. "
+                + "Ask the administrator for a new enrollment code."
+        case .deviceForbidden:
+            return "This laptop's access belongs to another working group."
+        case .invalidEnrollmentCode:
+            return "The enrollment code is unknown, already used or expired. Ask the administrator for a new one."
+        case .wrongGroup(let expected, let actual):
+            return "The code is for working group \(actual), not \(expected)."
+        case .schemaMismatch(let detail):
+            return "This program and the server use different schema versions (\(detail)). Update venn."
+        case .serverRefused(let detail):
+            return "The server refused the request: \(detail)."
+        case .takeNeeded:
+            return "Say which value to keep: --take mine, --take theirs or --take VALUE."
+        case .noValueFromThisLaptop:
+            return "None of the conflicting values was written on this laptop; use --take theirs or a value."
+        case .conflictNotFound(let id):
+            return "No conflict with id \(id)."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Created the store for working group \(group) at \(path)."
@@ -98,6 +125,13 @@ extension Message {
             return "Deleted \(collection.inlineText(in: language)) \(id)."
         case .nothingToChange:
             return "Nothing to change."
+        case .enrolled(let group, let server):
+            return "Enrolled this laptop in working group \(group) at \(server)."
+        case .syncDone(let pushed, let pulled, let merged, let rejected, let kilobytes, let seconds):
+            return "Synchronised: sent \(pushed), received \(pulled), merged \(merged), refused \(rejected) "
+                + "(\(kilobytes) kB in \(String(format: "%.1f", seconds)) s)."
+        case .conflictResolved(let id):
+            return "Resolved conflict \(id)."
         }
     }
 

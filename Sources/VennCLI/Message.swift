@@ -81,7 +81,39 @@ public enum Message: Sendable, Hashable {
     /// A failure that is a bug in the program, with a technical detail.
     case internalError(String)
 
+    // MARK: - Sync
+
+    /// The store has no server: it was made without `--server`.
+    case notEnrolled
+    /// The server could not be reached; `detail` is the transport's reason.
+    case serverUnreachable(server: String, detail: String)
+    /// The server does not accept this laptop's token (unknown or revoked).
+    case deviceUnauthorized
+    /// The token belongs to another working group.
+    case deviceForbidden
+    /// The enrollment code is unknown, used or expired.
+    case invalidEnrollmentCode
+    /// The code enrolls into another group than the one given.
+    case wrongGroup(expected: String, actual: String)
+    /// Client and server use different schema versions; `detail` names them.
+    case schemaMismatch(detail: String)
+    /// The server refused or failed a request; `detail` is its message.
+    case serverRefused(detail: String)
+    /// `conflicts resolve` needs `--take`.
+    case takeNeeded
+    /// `--take mine` but this laptop wrote none of the values.
+    case noValueFromThisLaptop
+    /// The conflict is not open or not known.
+    case conflictNotFound(id: String)
+
     // MARK: - Confirmations
+
+    /// `init --server` enrolled the laptop.
+    case enrolled(group: String, server: String)
+    /// A sync finished.
+    case syncDone(pushed: Int, pulled: Int, merged: Int, rejected: Int, kilobytes: Int, seconds: Double)
+    /// A conflict was resolved.
+    case conflictResolved(id: String)
 
     /// `init` created a store for the working group.
     case storeInitialized(group: String, path: String)

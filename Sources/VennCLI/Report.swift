@@ -24,6 +24,20 @@ public enum Report: Sendable, Hashable {
     case wonOver(values: [String], rule: String, status: String)
     /// `why`: a manual conflict waits for a person.
     case waitsForAPerson
+    /// `sync` on a terminal: how far it has come.
+    case syncProgress(pushed: Int, pulled: Int, kilobytes: Int, recordsPerSecond: Int)
+    /// `status`: the server, or that there is none.
+    case server(String?)
+    /// `status`: changes waiting to be sent.
+    case pendingChanges(Int)
+    /// `status`: when the last sync finished, if ever.
+    case lastSync(String?)
+    /// `status`: conflicts waiting for a person.
+    case openConflicts(Int)
+    /// `status`: a record the server refused, and the fields it named.
+    case refused(collection: String, id: String, fields: [String])
+    /// `conflicts`: none open.
+    case noOpenConflicts
 
     public enum Heading: Sendable, Hashable, CaseIterable {
         case id, field, value, time, action, oldValue, newValue, author, replica
@@ -76,6 +90,20 @@ public enum Report: Sendable, Hashable {
                 + "(\(status))."
         case .waitsForAPerson:
             "A person must choose the value: the conflict is open."
+        case .syncProgress(let pushed, let pulled, let kilobytes, let rate):
+            "Sent \(pushed), received \(pulled), \(kilobytes) kB, \(rate) records/s"
+        case .server(let server):
+            server.map { "Server: \($0)" } ?? "Server: none (this store is not enrolled)"
+        case .pendingChanges(let count):
+            "Changes waiting to be sent: \(count)"
+        case .lastSync(let time):
+            "Last sync: " + (time ?? "never")
+        case .openConflicts(let count):
+            "Open conflicts: \(count)"
+        case .refused(let collection, let id, let fields):
+            "Refused by the server: \(collection) \(id) (\(fields.joined(separator: ", ")))"
+        case .noOpenConflicts:
+            "No open conflicts."
         }
     }
 
@@ -118,6 +146,20 @@ public enum Report: Sendable, Hashable {
                 + "(\(status))."
         case .waitsForAPerson:
             "En person må velge verdien: konflikten er åpen."
+        case .syncProgress(let pushed, let pulled, let kilobytes, let rate):
+            "Sendt \(pushed), mottatt \(pulled), \(kilobytes) kB, \(rate) poster/s"
+        case .server(let server):
+            server.map { "Server: \($0)" } ?? "Server: ingen (datalageret er ikke registrert)"
+        case .pendingChanges(let count):
+            "Endringer som venter på å bli sendt: \(count)"
+        case .lastSync(let time):
+            "Siste synkronisering: " + (time ?? "aldri")
+        case .openConflicts(let count):
+            "Åpne konflikter: \(count)"
+        case .refused(let collection, let id, let fields):
+            "Avvist av serveren: \(collection) \(id) (\(fields.joined(separator: ", ")))"
+        case .noOpenConflicts:
+            "Ingen åpne konflikter."
         }
     }
 }

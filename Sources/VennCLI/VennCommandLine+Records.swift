@@ -16,6 +16,7 @@ extension VennCommandLine {
             case .delete: try delete(invocation, schema: schema, store: store)
             case .history: try history(invocation, schema: schema, store: store)
             case .why: try why(invocation, schema: schema, store: store)
+            case .sync, .status, .conflicts: break
             }
         } catch let error as CLIError {
             throw error
@@ -74,7 +75,7 @@ extension VennCommandLine {
     private func list(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
         let records = try store.records(collection: schema.name)
         if invocation.isJSON {
-            printJSON(.array(records.map { record in
+            printJSONValue(.array(records.map { record in
                 .object(["id": .string(record.id), "fields": .object(record.values)])
             }))
             return
@@ -101,7 +102,7 @@ extension VennCommandLine {
             throw CLIError(.notFound, .recordNotFound(collection: SchemaLabel(schema), id: id))
         }
         if invocation.isJSON {
-            printJSON(.object([
+            printJSONValue(.object([
                 "collection": .string(schema.name),
                 "id": .string(record.id),
                 "updated": .string(Self.isoTime(record.updated)),
@@ -127,7 +128,7 @@ extension VennCommandLine {
         let id = try resolveHistoricID(invocation.positionals[1], schema: schema, store: store)
         let entries = try store.history(collection: schema.name, id: id)
         if invocation.isJSON {
-            printJSON(.array(entries.map { entry in
+            printJSONValue(.array(entries.map { entry in
                 .object([
                     "sequence": .int(entry.sequence),
                     "action": .string(entry.action.rawValue),
@@ -180,7 +181,7 @@ extension VennCommandLine {
         }
 
         if invocation.isJSON {
-            printJSON(.object([
+            printJSONValue(.object([
                 "field": .string(field.name),
                 "value": provenance.value ?? .null,
                 "rule": .string(provenance.rule.rawValue),
@@ -252,7 +253,7 @@ extension VennCommandLine {
 
     // MARK: - Formatting
 
-    private func printJSON(_ value: JSONValue) {
+    func printJSONValue(_ value: JSONValue) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data(value.canonicalText.utf8)

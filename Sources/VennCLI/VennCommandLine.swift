@@ -1,6 +1,7 @@
 import Foundation
 public import VennSchema
 import VennStore
+import VennSyncClient
 
 /// The `venn` program: parses the arguments, runs one command and prints.
 public struct VennCommandLine {
@@ -44,6 +45,12 @@ public struct VennCommandLine {
 
     private static let commonOptions = OptionDeclaration.global + [.group]
 
+    /// Options only some commands take.
+    private static let commandOptions: [Command: [OptionDeclaration]] = [
+        .initialize: [OptionDeclaration("server", kind: .value), OptionDeclaration("code", kind: .value)],
+        .conflicts: [OptionDeclaration("take", kind: .value)],
+    ]
+
     private func command(in arguments: [String]) -> Command? {
         ArgumentList.leadingPositionals(in: arguments, declarations: Self.commonOptions).first.flatMap(Command.init)
     }
@@ -78,6 +85,7 @@ public struct VennCommandLine {
         let flags = schema.map(RecordFlags.init(collection:))
         var declarations = Self.commonOptions
         declarations += flags?.declarations(for: command) ?? []
+        declarations += Self.commandOptions[command] ?? []
         let parsed = try ArgumentList(
             parsing: arguments,
             declarations: declarations,
@@ -98,7 +106,7 @@ public struct VennCommandLine {
         if positionals.count < command.arguments.count {
             throw .missingArgument(command.arguments[positionals.count])
         }
-        if positionals.count > command.arguments.count {
+        if positionals.count > command.arguments.count, !command.takesSubcommand {
             throw .usage(.unexpectedArgument(positionals[command.arguments.count]))
         }
 
@@ -112,6 +120,10 @@ public struct VennCommandLine {
         )
         if command == .initialize {
             try initialize(invocation)
+        } else if command == .sync || command == .status || command == .conflicts {
+            try withStore(invocation) { store throws(CLIError) in
+                try runSyncCommand(invocation, store: store)
+            }
         } else {
             try withStore(invocation) { store throws(CLIError) in
                 try runRecordCommand(invocation, store: store)
@@ -147,13 +159,56 @@ public struct VennCommandLine {
             path = try location.path(forGroup: group)
         }
 
+        let server = invocation.arguments.value(of: "server")
+        let code = invocation.arguments.value(of: "code")
+        if (server == nil) != (code == nil) {
+            throw .usage(.missingValue(flag: server == nil ? "--server" : "--code"))
+        }
+
+        // With a server, an existing store that was never enrolled may be
+        // enrolled now; otherwise a new store is made.
+        var created = false
+        let store: Store
         do {
-            let store = try Store.create(at: path, group: group, schemas: schemas)
-            try? store.close()
+            if server != nil, FileManager.default.fileExists(atPath: path) {
+                store = try Store.open(at: path, schemas: schemas)
+                guard try store.syncState(Store.SyncStateKey.server) == nil else {
+                    throw StoreError(.storeExists, detail: path)
+                }
+            } else {
+                store = try Store.create(at: path, group: group, schemas: schemas)
+                created = true
+            }
         } catch {
             throw cliError(error)
         }
-        console.print(Message.storeInitialized(group: group, path: path).text(in: language))
+
+        if let server, let code {
+            do {
+                try Enrollment.enroll(store: store, server: server, code: code, label: Self.hostName)
+            } catch {
+                try? store.close()
+                if created { Self.removeStore(at: path) }
+                throw cliError(error)
+            }
+        }
+        try? store.close()
+        if created {
+            console.print(Message.storeInitialized(group: group, path: path).text(in: language))
+        }
+        if let server {
+            console.print(Message.enrolled(group: group, server: server).text(in: language))
+        }
+    }
+
+    private static var hostName: String {
+        ProcessInfo.processInfo.hostName
+    }
+
+    private static func removeStore(at path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
     }
 
     private func withStore(_ invocation: Invocation, _ body: (Store) throws(CLIError) -> Void) throws(CLIError) {
@@ -173,6 +228,7 @@ public struct VennCommandLine {
 
     /// The command-line error for a store error.
     func cliError(_ error: any Error, schema: CollectionSchema? = nil) -> CLIError {
+        if let error = error as? SyncError { return cliError(error) }
         guard let error = error as? StoreError else { return .internalError("\(error)") }
         let label = schema.map(SchemaLabel.init) ?? SchemaLabel(name: error.detail)
         switch error.code {

@@ -147,12 +147,13 @@ struct HelpPhraseTests {
         .storeVariable, .languageVariables, .columnsVariable, .moreHelp,
         .required, .defaultValue("x"), .oneOf(["a", "b"]), .itemsFrom(["a"]), .commaSeparated,
         .reference("member"), .systemCollection, .choicePlaceholder,
+        .serverOption, .codeOption, .takeOption,
     ]
         + Command.allCases.flatMap { [HelpPhrase.commandSummary($0), .commandDetails($0)] }
         + ExitCode.allCases.map(HelpPhrase.exitCode)
         + ValueKind.allCases.map(HelpPhrase.valuePlaceholder)
 
-    static let caseCount = 31
+    static let caseCount = 34
 
     static func caseNumber(_ phrase: HelpPhrase) -> Int {
         switch phrase {
@@ -187,6 +188,9 @@ struct HelpPhraseTests {
         case .systemCollection: 28
         case .valuePlaceholder: 29
         case .choicePlaceholder: 30
+        case .serverOption: 31
+        case .codeOption: 32
+        case .takeOption: 33
         }
     }
 

@@ -43,9 +43,23 @@ struct MessageTests {
         .severalStores(groups: ["askvoll", "molde"]),
         .invalidGroupName("../x"),
         .ambiguousID("8d41", matches: 2),
+        .notEnrolled,
+        .serverUnreachable(server: "https://venn.example.org", detail: "connection refused"),
+        .deviceUnauthorized,
+        .deviceForbidden,
+        .invalidEnrollmentCode,
+        .wrongGroup(expected: "askvoll", actual: "molde"),
+        .schemaMismatch(detail: "client 1, server 2"),
+        .serverRefused(detail: "HTTP 400"),
+        .takeNeeded,
+        .noValueFromThisLaptop,
+        .conflictNotFound(id: "8d41"),
+        .enrolled(group: "askvoll", server: "https://venn.example.org"),
+        .syncDone(pushed: 3, pulled: 4, merged: 1, rejected: 0, kilobytes: 12, seconds: 0.4),
+        .conflictResolved(id: "8d41"),
     ]
 
-    static let caseCount = 34
+    static let caseCount = 48
 
     static func caseNumber(_ message: Message) -> Int {
         switch message {
@@ -83,6 +97,20 @@ struct MessageTests {
         case .severalStores: 31
         case .invalidGroupName: 32
         case .ambiguousID: 33
+        case .notEnrolled: 34
+        case .serverUnreachable: 35
+        case .deviceUnauthorized: 36
+        case .deviceForbidden: 37
+        case .invalidEnrollmentCode: 38
+        case .wrongGroup: 39
+        case .schemaMismatch: 40
+        case .serverRefused: 41
+        case .takeNeeded: 42
+        case .noValueFromThisLaptop: 43
+        case .conflictNotFound: 44
+        case .enrolled: 45
+        case .syncDone: 46
+        case .conflictResolved: 47
         }
     }
 
@@ -243,7 +271,7 @@ struct ValidationMessageTests {
 
 struct CLIErrorTests {
     @Test func exitCodesHaveTheirNumbers() {
-        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
+        #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5])
     }
 
     @Test func helpersChooseTheExitCode() {

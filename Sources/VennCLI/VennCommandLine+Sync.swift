@@ -1,0 +1,219 @@
+import Foundation
+import VennSchema
+import VennStore
+import VennSync
+import VennSyncClient
+
+extension VennCommandLine {
+    func runSyncCommand(_ invocation: Invocation, store: Store) throws(CLIError) {
+        do {
+            switch invocation.command {
+            case .sync: try sync(store: store)
+            case .status: try status(invocation, store: store)
+            case .conflicts: try conflicts(invocation, store: store)
+            default: break
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw cliError(error)
+        }
+    }
+
+    /// The command-line error for a sync error.
+    func cliError(_ error: SyncError) -> CLIError {
+        switch error.code {
+        case .notEnrolled: CLIError(.syncProblem, .notEnrolled)
+        case .unreachable: CLIError(.syncProblem, .serverUnreachable(server: "", detail: error.detail))
+        case .unauthorized: CLIError(.syncProblem, .deviceUnauthorized)
+        case .forbidden: CLIError(.syncProblem, .deviceForbidden)
+        case .invalidCode: CLIError(.syncProblem, .invalidEnrollmentCode)
+        case .schemaMismatch: CLIError(.syncProblem, .schemaMismatch(detail: error.detail))
+        case .wrongGroup: CLIError(.syncProblem, .wrongGroup(expected: "", actual: error.detail))
+        default: CLIError(.syncProblem, .serverRefused(detail: error.detail))
+        }
+    }
+
+    // MARK: - sync
+
+    private func sync(store: Store) throws {
+        let client = try SyncClient(store: store)
+        let showsProgress = console.terminalWidth != nil
+        let summary = try client.sync { progress in
+            guard showsProgress else { return }
+            let seconds = max(Double(progress.elapsed.components.seconds), 0.001)
+            let rate = Int(Double(progress.pushed + progress.pulled) / seconds)
+            let line = Report.syncProgress(
+                pushed: progress.pushed,
+                pulled: progress.pulled,
+                kilobytes: (progress.bytesSent + progress.bytesReceived) / 1024,
+                recordsPerSecond: rate
+            ).text(in: language)
+            console.writeError("\r" + line + "\u{1B}[K")
+        }
+        if showsProgress { console.writeError("\n") }
+
+        let seconds = Double(summary.elapsed.components.seconds)
+            + Double(summary.elapsed.components.attoseconds) / 1e18
+        console.print(Message.syncDone(
+            pushed: summary.pushed,
+            pulled: summary.pulled,
+            merged: summary.merged,
+            rejected: summary.rejected,
+            kilobytes: (summary.bytesSent + summary.bytesReceived + 1023) / 1024,
+            seconds: seconds
+        ).text(in: language))
+        for rejection in try store.rejections() {
+            console.printError("venn: " + Report.refused(
+                collection: rejection.collection,
+                id: rejection.id,
+                fields: rejection.pointers
+            ).text(in: language))
+        }
+    }
+
+    // MARK: - status
+
+    private func status(_ invocation: Invocation, store: Store) throws {
+        let server = try store.syncState(Store.SyncStateKey.server)
+        let pending = try store.pendingCount()
+        let lastSync = try store.syncState(Store.SyncStateKey.lastSync).flatMap(UInt64.init)
+        let open = try openConflicts(store)
+        let rejections = try store.rejections()
+
+        if invocation.isJSON {
+            printJSONValue(.object([
+                "group": .string(store.group),
+                "server": server.map(JSONValue.string) ?? .null,
+                "pending": .int(Int64(pending)),
+                "lastSync": lastSync.map { .string(Self.isoTime(Timestamp(milliseconds: $0))) } ?? .null,
+                "openConflicts": .int(Int64(open.count)),
+                "refused": .array(rejections.map { rejection in
+                    .object([
+                        "collection": .string(rejection.collection),
+                        "id": .string(rejection.id),
+                        "fields": .array(rejection.pointers.map(JSONValue.string)),
+                    ])
+                }),
+            ]))
+            return
+        }
+        var lines = [
+            Report.server(server).text(in: language),
+            Report.pendingChanges(pending).text(in: language),
+            Report.lastSync(lastSync.map { Self.localTime(Timestamp(milliseconds: $0)) }).text(in: language),
+            Report.openConflicts(open.count).text(in: language),
+        ]
+        for rejection in rejections {
+            lines.append(Report.refused(collection: rejection.collection, id: rejection.id, fields: rejection.pointers)
+                .text(in: language))
+        }
+        console.print(lines.joined(separator: "\n"))
+    }
+
+    private func openConflicts(_ store: Store) throws -> [Record] {
+        try store.records(collection: ConflictEntry.collection).filter { $0.values["status"] == "open" }
+    }
+
+    // MARK: - conflicts
+
+    private func conflicts(_ invocation: Invocation, store: Store) throws {
+        let arguments = invocation.positionals
+        let action = arguments.first ?? "list"
+        switch action {
+        case "list":
+            try listConflicts(invocation, store: store)
+        case "show":
+            guard arguments.count == 2 else { throw CLIError.missingArgument(.id) }
+            try showConflict(arguments[1], invocation: invocation, store: store)
+        case "resolve":
+            guard arguments.count == 2 else { throw CLIError.missingArgument(.id) }
+            try resolveConflict(arguments[1], invocation: invocation, store: store)
+        default:
+            let suggestion = EditDistance.closest(to: action, among: ["list", "show", "resolve"])
+            throw CLIError(.usage, .unknownCommand("conflicts " + action, suggestion: suggestion))
+        }
+    }
+
+    private func listConflicts(_ invocation: Invocation, store: Store) throws {
+        let entries = try store.records(collection: ConflictEntry.collection)
+        let shown = invocation.isJSON ? entries : entries.filter { $0.values["status"] == "open" }
+        if invocation.isJSON {
+            printJSONValue(.array(shown.map { .object(["id": .string($0.id), "fields": .object($0.values)]) }))
+            return
+        }
+        guard !shown.isEmpty else {
+            console.print(Report.noOpenConflicts.text(in: language))
+            return
+        }
+        let formatter = ValueFormatter(language: language)
+        let headings: [Report.Heading] = [.id, .field, .value]
+        let table = TableRenderer(headers: headings.map { Report.heading($0).text(in: language) })
+        let rows = shown.map { entry in
+            [
+                Self.shortID(entry.id),
+                "\(entry.values["collection"]?.stringValue ?? "") \(Self.shortID(entry.values["record_id"]?.stringValue ?? "")) "
+                    + (entry.values["field"]?.stringValue ?? ""),
+                (entry.values["values"]?.arrayValue ?? []).map(formatter.text(for:)).joined(separator: " | "),
+            ]
+        }
+        console.print(table.render(rows, width: console.terminalWidth))
+    }
+
+    private func conflictEntry(_ fragment: String, store: Store) throws -> Record {
+        let matches = try store.matchingIDs(collection: ConflictEntry.collection, fragment: fragment.lowercased())
+        guard matches.count == 1, let entry = try store.record(collection: ConflictEntry.collection, id: matches[0])
+        else {
+            if matches.count > 1 { throw CLIError.usage(.ambiguousID(fragment, matches: matches.count)) }
+            throw CLIError(.notFound, .conflictNotFound(id: fragment))
+        }
+        return entry
+    }
+
+    private func showConflict(_ fragment: String, invocation: Invocation, store: Store) throws {
+        let entry = try conflictEntry(fragment, store: store)
+        if invocation.isJSON {
+            printJSONValue(.object(["id": .string(entry.id), "fields": .object(entry.values)]))
+            return
+        }
+        let formatter = ValueFormatter(language: language)
+        let schema = schemas.collection(named: ConflictEntry.collection)
+        var rows = [[Report.heading(.id).text(in: language), entry.id]]
+        for field in schema?.fields ?? [] {
+            guard let value = entry.values[field.name], !value.isNull else { continue }
+            rows.append([field.label(in: language.code), formatter.text(for: value)])
+        }
+        console.print(Self.definitionList(rows, width: console.terminalWidth))
+    }
+
+    private func resolveConflict(_ fragment: String, invocation: Invocation, store: Store) throws {
+        let entry = try conflictEntry(fragment, store: store)
+        guard let take = invocation.arguments.value(of: "take") else { throw CLIError.usage(.takeNeeded) }
+        let values = entry.values["values"]?.arrayValue ?? []
+        let dots = (entry.values["dots"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let mine = zip(dots, values).filter { $0.0.hasPrefix(store.replica.rawValue + ":") }.map(\.1)
+
+        let chosen: JSONValue
+        switch take {
+        case "mine":
+            guard let value = mine.last else { throw CLIError.usage(.noValueFromThisLaptop) }
+            chosen = value
+        case "theirs":
+            guard let value = values.last(where: { !mine.contains($0) }) ?? values.last else {
+                throw CLIError(.notFound, .conflictNotFound(id: fragment))
+            }
+            chosen = value
+        default:
+            // A value typed by a person, read as the field's type.
+            let collection = entry.values["collection"]?.stringValue ?? ""
+            let fieldName = entry.values["field"]?.stringValue ?? ""
+            guard let field = schemas.collection(named: collection)?.field(named: fieldName) else {
+                chosen = .string(take)
+                break
+            }
+            chosen = try RecordFlags.value(take, for: field, flag: "--take")
+        }
+        try store.resolveConflict(id: entry.id, value: chosen)
+        console.print(Message.conflictResolved(id: entry.id).text(in: language))
+    }
+}
