@@ -1,4 +1,0 @@
-import Testing
-@testable import VennSyncClient
-
-@Test func placeholder() { #expect(Bool(true)) }
