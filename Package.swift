@@ -166,7 +166,10 @@ let package = Package(
         ),
         .testTarget(
             name: "VennSyncClientTests",
-            dependencies: ["VennSyncClient", "VennStore", "VennSync", "venn", "venn-server"],
+            dependencies: [
+                "VennSyncClient", "VennStore", "VennSync", "VennSchema", "VennHTTP", "VennSQLite",
+                "venn", "venn-server", "VennStoreStress",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
