@@ -184,6 +184,36 @@ struct HTTPServerTests {
         #expect(error?.code == .invalidHost)
     }
 
+    @Test(arguments: [1, 2])
+    func aBlockedHandlerDoesNotStopOtherRequests(threads: Int) throws {
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let fixture = try TestServer(configuration: .init(threads: threads)) { request in
+            if request.path == "/slow" {
+                entered.signal()
+                release.wait()
+            }
+            return HTTPResponse(status: 200)
+        }
+        let clientConfiguration = fixture.clientConfiguration
+        let slowDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? HTTPClient(configuration: clientConfiguration).send(HTTPRequest(method: "GET", path: "/slow"))
+            slowDone.signal()
+        }
+        entered.wait()
+        defer {
+            release.signal()
+            slowDone.wait()
+        }
+
+        var configuration = clientConfiguration
+        configuration.requestTimeout = .seconds(5)
+        let response = try HTTPClient(configuration: configuration).send(HTTPRequest(method: "GET", path: "/fast"))
+
+        #expect(response.status == 200)
+    }
+
     @Test func stopWaitsForARequestInFlightToBeAnswered() throws {
         let entered = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
