@@ -107,6 +107,9 @@ public final class HTTPServer: Sendable {
     /// daemon stops and closes every connection. Calling `stop()` again, or from
     /// several threads, is harmless; every call returns once the server is
     /// stopped.
+    ///
+    /// - Warning: Do not call `stop()` from a handler: it would wait for its own
+    ///   request to finish.
     public func stop() {
         stopState.withLock { isStopped in
             guard !isStopped else { return }

@@ -1,4 +1,0 @@
-import Testing
-@testable import VennHTTP
-
-@Test func placeholder() { #expect(Bool(true)) }
