@@ -15,6 +15,11 @@ struct RequestErrorTests {
         var path: String?
     }
 
+    /// A push body around one version's JSON.
+    static func batch(_ version: String) -> String {
+        #"{"replica": "laptop", "schemaVersion": 1, "versions": ["# + version + "]}"
+    }
+
     static let badBodies: [BadBody] = [
         BadBody(description: "not JSON", body: "{\"replica\": ", status: 400, code: "malformed_json"),
         BadBody(description: "empty", body: "", status: 400, code: "malformed_json"),
@@ -30,13 +35,23 @@ struct RequestErrorTests {
         ),
         BadBody(
             description: "vv counter is text",
-            body: #"{"replica": "laptop", "schemaVersion": 1, "versions": [{"c": "activity_type", "id": "x", "vv": {"laptop": "one"}}]}"#,
+            body: batch(#"{"c": "a", "id": "x", "vv": {"laptop": "1"}}"#),
             status: 400, code: "wrong_type", path: "versions[0].vv.laptop"
         ),
         BadBody(
             description: "field write is an object",
-            body: #"{"replica": "laptop", "schemaVersion": 1, "versions": [{"c": "activity_type", "id": "x", "vv": {}, "f": {"code": {}}}]}"#,
+            body: batch(#"{"c": "a", "id": "x", "vv": {}, "f": {"code": {}}}"#),
             status: 400, code: "wrong_type", path: "versions[0].f.code"
+        ),
+        BadBody(
+            description: "field without writes",
+            body: batch(#"{"c": "a", "id": "x", "vv": {}, "f": {"code": []}}"#),
+            status: 400, code: "wrong_type", path: "versions[0].f.code"
+        ),
+        BadBody(
+            description: "replica id with capitals",
+            body: batch(#"{"c": "a", "id": "x", "vv": {"Laptop": 1}}"#),
+            status: 400, code: "wrong_type", path: "versions[0].vv"
         ),
     ]
 

@@ -114,7 +114,8 @@ final class ServerFixture {
     func push(_ versions: [RecordVersion], as device: Device) throws -> [Wire.PushResult] {
         let response = service.handle(try pushRequest(versions, token: device.token, replica: device.replica))
         guard response.status == 200 else {
-            throw FixtureError(message: "push failed with \(response.status): \(String(decoding: response.body, as: UTF8.self))")
+            let body = String(decoding: response.body, as: UTF8.self)
+            throw FixtureError(message: "push failed with \(response.status): \(body)")
         }
         return try JSONDecoder().decode(Wire.PushResponse.self, from: response.body).results
     }
@@ -135,7 +136,8 @@ final class ServerFixture {
 
     /// Pulls and decodes the answer, which must be 200.
     func changes(since: Int64 = 0, limit: Int? = nil, as device: Device) throws -> Wire.ChangesResponse {
-        let response = service.handle(changesRequest(since: String(since), limit: limit.map(String.init), token: device.token))
+        let request = changesRequest(since: String(since), limit: limit.map(String.init), token: device.token)
+        let response = service.handle(request)
         guard response.status == 200 else {
             throw FixtureError(message: "pull failed with \(response.status)")
         }

@@ -45,7 +45,8 @@ struct StorageTests {
         let reopened = try SQLiteServerStorage(directory: server.directory.path)
 
         #expect(try reopened.group(id: ServerFixture.group)?.municipality == "4645")
-        #expect(try reopened.changes(group: ServerFixture.group, since: 0, limit: 10, maxBytes: .max).changes.count == 1)
+        let page = try reopened.changes(group: ServerFixture.group, since: 0, limit: 10, maxBytes: .max)
+        #expect(page.changes.count == 1)
     }
 
     @Test func theServerWritesWithItsOwnGrowingDots() throws {
