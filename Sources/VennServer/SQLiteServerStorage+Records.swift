@@ -19,7 +19,10 @@ extension SQLiteServerStorage {
                 let statement = try db.cachedStatement(
                     sql: "SELECT seq, version FROM records WHERE group_id = ? AND seq > ? ORDER BY seq LIMIT ?"
                 )
-                statement.bind([.text(group), .integer(since), .integer(Int64(limit) + 1)])
+                // One row more than asked tells whether more follow.
+                let lookAhead = Int64(clamping: max(0, limit)).addingReportingOverflow(1)
+                let rowLimit = lookAhead.overflow ? Int64.max : lookAhead.partialValue
+                statement.bind([.text(group), .integer(since), .integer(rowLimit)])
                 defer { statement.reset() }
 
                 var changes: [StoredChange] = []
@@ -87,7 +90,9 @@ final class SQLiteGroupTransaction: GroupTransaction {
                 INSERT INTO records (group_id, collection, id, seq, version) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (group_id, collection, id) DO UPDATE SET seq = excluded.seq, version = excluded.version
                 """
-        ).execute(arguments: [.text(group), .text(version.collection), .text(version.id), .integer(sequence), .text(json)])
+        ).execute(arguments: [
+            .text(group), .text(version.collection), .text(version.id), .integer(sequence), .text(json),
+        ])
         return sequence
     }
 
@@ -96,14 +101,15 @@ final class SQLiteGroupTransaction: GroupTransaction {
         let rows = try database.cachedStatement(sql: "SELECT replica, counter, clock FROM server_meta WHERE id = 1")
             .query()
         guard let row = rows.first, let replica = row.text("replica").flatMap(ReplicaID.init),
-            let counter = row.int64("counter"), let clockValue = row.int64("clock")
+            let counter = row.int64("counter").flatMap(UInt64.init(exactly:)), counter < UInt64.max,
+            let clockValue = row.int64("clock")
         else {
             throw ServerError(code: .corrupt, message: "The server's replica id is missing from its database.")
         }
 
         var clock = HybridLogicalClock(latest: Timestamp(rawValue: UInt64(bitPattern: clockValue)))
         let time = clock.tick(wallClock: wallClock)
-        let dot = Dot(replica: replica, counter: UInt64(counter) + 1)
+        let dot = Dot(replica: replica, counter: counter + 1)
         try database.cachedStatement(sql: "UPDATE server_meta SET counter = ?, clock = ? WHERE id = 1")
             .execute(arguments: [.integer(Int64(dot.counter)), .integer(Int64(bitPattern: time.rawValue))])
         return (dot, time)

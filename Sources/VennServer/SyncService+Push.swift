@@ -39,7 +39,12 @@ extension SyncService {
             for (pushed, found) in zip(versions, issues) {
                 guard found.isEmpty else {
                     results.append(
-                        Wire.PushResult(collection: pushed.collection, id: pushed.id, outcome: .rejected, issues: found)
+                        Wire.PushResult(
+                            collection: pushed.collection,
+                            id: pushed.id,
+                            outcome: .rejected,
+                            issues: found
+                        )
                     )
                     continue
                 }
@@ -79,7 +84,11 @@ extension SyncService {
 
     /// Writes a conflict entry as a record of the ledger collection, with a
     /// write of the server's own replica, unless the entry is there already.
-    private func addToLedger(_ entry: ConflictEntry, after time: Timestamp, in transaction: any GroupTransaction) throws {
+    private func addToLedger(
+        _ entry: ConflictEntry,
+        after time: Timestamp,
+        in transaction: any GroupTransaction
+    ) throws {
         guard try transaction.version(collection: ConflictEntry.collection, id: entry.id) == nil else { return }
 
         // The server's clock moves past the writes it saw, like any replica's.
@@ -93,12 +102,20 @@ extension SyncService {
     /// Why a pushed version cannot be stored; empty when it can.
     private func issues(of version: RecordVersion) -> [ValidationIssue] {
         guard schemas.collection(named: version.collection) != nil else {
-            return [ValidationIssue(collection: version.collection, id: version.id, pointer: "", expected: .knownCollection)]
+            return [issue(version, pointer: "", expected: .knownCollection)]
         }
         guard !version.id.isEmpty, version.id.utf8.count <= 128 else {
-            return [ValidationIssue(collection: version.collection, id: version.id, pointer: "/id", expected: .maxLength(128))]
+            return [issue(version, pointer: "/id", expected: .maxLength(128))]
         }
         if version.isDeleted { return [] }
         return schemas.validate(collection: version.collection, id: version.id, fields: version.values(under: policy))
+    }
+
+    private func issue(
+        _ version: RecordVersion,
+        pointer: String,
+        expected: ValidationIssue.Expectation
+    ) -> ValidationIssue {
+        ValidationIssue(collection: version.collection, id: version.id, pointer: pointer, expected: expected)
     }
 }

@@ -1,4 +1,0 @@
-import Testing
-@testable import VennServer
-
-@Test func placeholder() { #expect(Bool(true)) }
