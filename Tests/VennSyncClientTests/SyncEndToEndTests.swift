@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennStore
 
 /// Laptops converging through a real `venn-server` process on loopback.
 @Suite(.serialized) struct SyncEndToEndTests {
@@ -126,6 +127,20 @@ import Testing
         #expect(result.status == 5)
         #expect(result.error.contains("code"))
         #expect(!FileManager.default.fileExists(atPath: stranger.storePath))
+    }
+
+    @Test func theServerStopsCleanlyOnSIGTERMAndLogsNoPersonalData() throws {
+        let world = try SyncWorld(laptops: 1)
+        _ = try world.laptops[0].succeed(["add", "volunteer", "--name", "Kari Nordmann", "--phone", "41234567"])
+        _ = try world.laptops[0].succeed(["sync"])
+        #expect(world.server.stop() == 0)
+        let log = world.server.log
+        #expect(log.contains("msg=stopped"))
+        #expect(log.contains("venn.request.route=/v1/groups/{group}/push"))
+        #expect(!log.contains("Kari"))
+        #expect(!log.contains("41234567"))
+        let token = try #require(try Store.open(at: world.laptops[0].storePath).syncState(Store.SyncStateKey.token))
+        #expect(!log.contains(token))
     }
 
     @Test func anUnreachableServerKeepsEverything() throws {

@@ -93,12 +93,16 @@ final class ServerProcess {
     }
 
     /// Stops the server with SIGTERM and waits for it to exit.
-    func stop() {
-        guard let process else { return }
+    ///
+    /// - Returns: The exit status, or nil when it was not running.
+    @discardableResult
+    func stop() -> Int32? {
+        guard let process else { return nil }
         process.terminate()
         process.waitUntilExit()
         self.process = nil
         try? logHandle?.close()
+        return process.terminationStatus
     }
 
     /// Kills the server with SIGKILL.
