@@ -34,8 +34,8 @@ public enum Report: Sendable, Hashable {
     case lastSync(String?)
     /// `status`: conflicts waiting for a person.
     case openConflicts(Int)
-    /// `status`: a record the server refused, and the fields it named.
-    case refused(collection: String, id: String, fields: [String])
+    /// `status`: a record the server refused, and its reasons.
+    case refused(collection: String, id: String, reasons: [String])
     /// `conflicts`: none open.
     case noOpenConflicts
 
@@ -100,8 +100,8 @@ public enum Report: Sendable, Hashable {
             "Last sync: " + (time ?? "never")
         case .openConflicts(let count):
             "Open conflicts: \(count)"
-        case .refused(let collection, let id, let fields):
-            "Refused by the server: \(collection) \(id) (\(fields.joined(separator: ", ")))"
+        case .refused(let collection, let id, let reasons):
+            "Refused by the server: \(collection) \(id) — \(reasons.joined(separator: "; "))"
         case .noOpenConflicts:
             "No open conflicts."
         }
@@ -156,8 +156,8 @@ public enum Report: Sendable, Hashable {
             "Siste synkronisering: " + (time ?? "aldri")
         case .openConflicts(let count):
             "Åpne konflikter: \(count)"
-        case .refused(let collection, let id, let fields):
-            "Avvist av serveren: \(collection) \(id) (\(fields.joined(separator: ", ")))"
+        case .refused(let collection, let id, let reasons):
+            "Avvist av serveren: \(collection) \(id) — \(reasons.joined(separator: "; "))"
         case .noOpenConflicts:
             "Ingen åpne konflikter."
         }

@@ -64,11 +64,7 @@ extension VennCommandLine {
             seconds: seconds
         ).text(in: language))
         for rejection in try store.rejections() {
-            console.printError("venn: " + Report.refused(
-                collection: rejection.collection,
-                id: rejection.id,
-                fields: rejection.pointers
-            ).text(in: language))
+            console.printError("venn: " + refusedLine(rejection))
         }
     }
 
@@ -92,7 +88,7 @@ extension VennCommandLine {
                     .object([
                         "collection": .string(rejection.collection),
                         "id": .string(rejection.id),
-                        "fields": .array(rejection.pointers.map(JSONValue.string)),
+                        "fields": .array(rejection.issues.map { .string($0.pointer) }),
                     ])
                 }),
             ]))
@@ -105,10 +101,15 @@ extension VennCommandLine {
             Report.openConflicts(open.count).text(in: language),
         ]
         for rejection in rejections {
-            lines.append(Report.refused(collection: rejection.collection, id: rejection.id, fields: rejection.pointers)
-                .text(in: language))
+            lines.append(refusedLine(rejection))
         }
         console.print(lines.joined(separator: "\n"))
+    }
+
+    /// A refused record and the server's reasons, in the user's language.
+    private func refusedLine(_ rejection: Rejection) -> String {
+        let reasons = rejection.issues.map { Message.invalidData($0).text(in: language) }
+        return Report.refused(collection: rejection.collection, id: rejection.id, reasons: reasons).text(in: language)
     }
 
     private func openConflicts(_ store: Store) throws -> [Record] {

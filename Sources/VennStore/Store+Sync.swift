@@ -154,9 +154,7 @@ extension Store {
 
     /// Remembers that the server refused `version`, and why.
     public func recordRejection(_ version: RecordVersion, issues: [ValidationIssue]) throws {
-        let text = JSONValue.array(issues.map { issue in
-            .object(["pointer": .string(issue.pointer), "expected": .string("\(issue.expected)")])
-        }).canonicalText
+        let text = String(decoding: try JSONEncoder().encode(issues), as: UTF8.self)
         try database.execute(
             sql: """
                 INSERT INTO rejections (collection, id, vv, issues, rejected) VALUES (?, ?, ?, ?, ?)
@@ -170,16 +168,12 @@ extension Store {
         )
     }
 
-    /// Records the server refused, with the fields it named.
+    /// Records the server refused, with its reasons.
     public func rejections() throws -> [Rejection] {
         try database.query(sql: "SELECT collection, id, issues FROM rejections ORDER BY rejected").map { row in
-            let issues = (try? JSONValue(parsing: Data((row["issues"].textValue ?? "[]").utf8)))?.arrayValue ?? []
-            return Rejection(
-                collection: row["collection"].textValue ?? "",
-                id: row["id"].textValue ?? "",
-                pointers: issues.compactMap { $0["pointer"]?.stringValue },
-                expectations: issues.compactMap { $0["expected"]?.stringValue }
-            )
+            let text = row["issues"].textValue ?? "[]"
+            let issues = (try? JSONDecoder().decode([ValidationIssue].self, from: Data(text.utf8))) ?? []
+            return Rejection(collection: row["collection"].textValue ?? "", id: row["id"].textValue ?? "", issues: issues)
         }
     }
 
@@ -266,7 +260,6 @@ extension Store {
 public struct Rejection: Sendable, Hashable {
     public var collection: String
     public var id: String
-    /// The fields named, as JSON pointers.
-    public var pointers: [String]
-    public var expectations: [String]
+    /// The server's reasons, naming each field as a JSON pointer.
+    public var issues: [ValidationIssue]
 }

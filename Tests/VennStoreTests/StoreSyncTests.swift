@@ -102,3 +102,26 @@ struct StoreSyncTests {
         #expect(try laptopB.pendingCount() == 0)
     }
 }
+
+/// What the store does with versions the server refused.
+struct RejectionTests {
+    @Test func aRejectedVersionWaitsUntilTheRecordChanges() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.create()
+        let id = try store.add(collection: "volunteer", fields: ["name": "Kari"])
+        let pushed = try store.pendingVersions()
+        let issue = ValidationIssue(collection: "volunteer", id: id, pointer: "/phone", expected: .pattern("^[0-9]+$"))
+        try store.recordRejection(pushed[0], issues: [issue])
+
+        #expect(try store.pendingVersions().isEmpty)
+        #expect(try store.pendingCount() == 1)
+        #expect(try store.rejections().map(\.issues) == [[issue]])
+
+        _ = try store.update(collection: "volunteer", id: id, changes: ["phone": "41234567"])
+        let retried = try store.pendingVersions()
+        #expect(retried.map(\.id) == [id])
+        try store.acknowledge(retried)
+        #expect(try store.rejections().isEmpty)
+        #expect(try store.pendingCount() == 0)
+    }
+}
