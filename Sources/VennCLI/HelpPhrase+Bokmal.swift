@@ -25,9 +25,11 @@ extension HelpPhrase {
         case .jsonOption: "Skriv ut JSON i stedet for tekst (list, show, history, why)."
         case .helpOption: "Vis hjelp."
         case .groupOption: "Arbeidsgruppen datalageret hører til."
-        case .serverOption: "Adressen til synkroniseringsserveren, f.eks. https://venn.example.org. Registrerer maskinen sammen med --code."
+        case .serverOption: "Adressen til synkroniseringsserveren, f.eks. https://venn.example.org. Registrerer "
+            + "maskinen sammen med --code."
         case .codeOption: "Engangskoden for registrering fra serverens administrator."
-        case .takeOption: "Med resolve: mine (verdien fra denne maskinen), theirs (den andre verdien) eller en ny verdi."
+        case .takeOption: "Med resolve: mine (verdien fra denne maskinen), theirs (den andre verdien) eller "
+            + "en ny verdi."
         case .fieldFlagsOption:
             "Sett et felt. Se feltene i en samling med «venn add SAMLING --help»."
         case .clearOption(let clearable):
@@ -100,11 +102,17 @@ extension HelpPhrase {
             "Forklar hvorfor et felt har verdien sin: hvilken endring som satte den, og hvilken "
                 + "regel som valgte mellom endringer gjort samtidig på ulike maskiner."
         case .sync:
-            "Send endringene fra denne maskinen til serveren og hent endringene fra de andre maskinene, til begge deler er ferdig. Endringer som gjøres mens den kjører, flettes inn og overskrives aldri."
+            "Send endringene fra denne maskinen til serveren og hent endringene fra de "
+                + "andre maskinene, til begge deler er ferdig. Endringer som gjøres mens den "
+                + "kjører, flettes inn og overskrives aldri."
         case .status:
-            "Vis hvor mange endringer som venter på å bli sendt, når maskinen sist ble synkronisert, åpne konflikter og poster serveren avviste, med begrunnelse."
+            "Vis hvor mange endringer som venter på å bli sendt, når maskinen sist ble "
+                + "synkronisert, åpne konflikter og poster serveren avviste, med begrunnelse."
         case .conflicts:
-            "Vis endringer som ble gjort i samme felt på ulike maskiner samtidig, vis én av dem, eller løs den ved å velge din verdi, den andre verdien eller en ny. Å løse en konflikt er en endring som alle andre og når de andre maskinene når de synkroniserer."
+            "Vis endringer som ble gjort i samme felt på ulike maskiner samtidig, vis én av "
+                + "dem, eller løs den ved å velge din verdi, den andre verdien eller en ny. Å "
+                + "løse en konflikt er en endring som alle andre og når de andre maskinene når de "
+                + "synkroniserer."
         }
     }
 

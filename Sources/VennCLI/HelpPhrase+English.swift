@@ -97,11 +97,16 @@ extension HelpPhrase {
             "Explain why a field holds its value: which change set it, and which rule chose "
                 + "between changes made at the same time on different laptops."
         case .sync:
-            "Send this laptop's changes to the server and fetch the other laptops' changes, until both are done. Changes made while it runs are merged, never overwritten."
+            "Send this laptop's changes to the server and fetch the other laptops' changes, "
+                + "until both are done. Changes made while it runs are merged, never overwritten."
         case .status:
-            "Show how many changes wait to be sent, when this laptop last synchronised, open conflicts, and records the server refused with its reasons."
+            "Show how many changes wait to be sent, when this laptop last synchronised, "
+                + "open conflicts, and records the server refused with its reasons."
         case .conflicts:
-            "List the changes made to the same field on different laptops at the same time, show one, or resolve it by taking your value, the other value, or a new one. Resolving is a change like any other and reaches the other laptops when they synchronise."
+            "List the changes made to the same field on different laptops at the same time, "
+                + "show one, or resolve it by taking your value, the other value, or a new one. "
+                + "Resolving is a change like any other and reaches the other laptops when they "
+                + "synchronise."
         }
     }
 

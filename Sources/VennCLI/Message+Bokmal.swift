@@ -113,7 +113,8 @@ extension Message {
         case .takeNeeded:
             return "Si hvilken verdi som skal beholdes: --take mine, --take theirs eller --take VERDI."
         case .noValueFromThisLaptop:
-            return "Ingen av de motstridende verdiene ble skrevet på denne maskinen; bruk --take theirs eller en verdi."
+            return "Ingen av de motstridende verdiene ble skrevet på denne maskinen; "
+                + "bruk --take theirs eller en verdi."
         case .conflictNotFound(let id):
             return "Fant ingen konflikt med id \(id)."
 

@@ -86,8 +86,8 @@ public enum Report: Sendable, Hashable {
         case .concurrentWrite(let value, let replica, let time):
             "  “\(value)” from replica \(replica), \(time)"
         case .wonOver(let values, let rule, let status):
-            "Concurrent values \(values.map { "“\($0)”" }.joined(separator: ", ")) were decided by the rule \(rule) "
-                + "(\(status))."
+            "Concurrent values \(values.map { "“\($0)”" }.joined(separator: ", ")) "
+                + "were decided by the rule \(rule) (\(status))."
         case .waitsForAPerson:
             "A person must choose the value: the conflict is open."
         case .syncProgress(let pushed, let pulled, let kilobytes, let rate):

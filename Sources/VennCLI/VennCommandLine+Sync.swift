@@ -151,10 +151,14 @@ extension VennCommandLine {
         let headings: [Report.Heading] = [.id, .field, .value]
         let table = TableRenderer(headers: headings.map { Report.heading($0).text(in: language) })
         let rows = shown.map { entry in
-            [
+            let place = [
+                entry.values["collection"]?.stringValue ?? "",
+                Self.shortID(entry.values["record_id"]?.stringValue ?? ""),
+                entry.values["field"]?.stringValue ?? "",
+            ]
+            return [
                 Self.shortID(entry.id),
-                "\(entry.values["collection"]?.stringValue ?? "") \(Self.shortID(entry.values["record_id"]?.stringValue ?? "")) "
-                    + (entry.values["field"]?.stringValue ?? ""),
+                place.joined(separator: " "),
                 (entry.values["values"]?.arrayValue ?? []).map(formatter.text(for:)).joined(separator: " | "),
             ]
         }

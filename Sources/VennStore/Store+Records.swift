@@ -26,7 +26,8 @@ extension Store {
 
         try writeTransaction {
             let event = nextEvent()
-            let version = RecordVersion(collection: collection, id: id).writing(values, dot: event.dot, time: event.time)
+            let version = RecordVersion(collection: collection, id: id)
+                .writing(values, dot: event.dot, time: event.time)
             try saveVersion(version, isNew: true)
             try enqueue(version)
             for name in values.keys.sorted() {

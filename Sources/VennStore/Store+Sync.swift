@@ -173,7 +173,11 @@ extension Store {
         try database.query(sql: "SELECT collection, id, issues FROM rejections ORDER BY rejected").map { row in
             let text = row["issues"].textValue ?? "[]"
             let issues = (try? JSONDecoder().decode([ValidationIssue].self, from: Data(text.utf8))) ?? []
-            return Rejection(collection: row["collection"].textValue ?? "", id: row["id"].textValue ?? "", issues: issues)
+            return Rejection(
+                collection: row["collection"].textValue ?? "",
+                id: row["id"].textValue ?? "",
+                issues: issues
+            )
         }
     }
 
@@ -198,7 +202,10 @@ extension Store {
     private func setSyncStateInTransaction(_ key: String, _ value: String?) throws {
         if let value {
             try database.execute(
-                sql: "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                sql: """
+                    INSERT INTO sync_state (key, value) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """,
                 arguments: [.text(key), .text(value)]
             )
         } else {

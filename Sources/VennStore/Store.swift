@@ -124,7 +124,10 @@ public final class Store {
                     ("created", String(options.wallClock())),
                 ]
                 for (key, value) in rows {
-                    try database.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [.text(key), .text(value)])
+                    try database.execute(
+                        sql: "INSERT INTO meta (key, value) VALUES (?, ?)",
+                        arguments: [.text(key), .text(value)]
+                    )
                 }
             }
             return try Store(path: path, database: database, schemas: schemas, options: options)

@@ -39,7 +39,10 @@ struct StoredRecord {
                 concurrentWrites[name] = .array(state.writes.map(Self.encodeFull))
             }
         }
-        let ordered = events.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.dot < $1.key.dot }
+        // The event with the most fields goes first, since its fields are not listed.
+        let ordered = events.sorted {
+            $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key.dot < $1.key.dot
+        }
         var clockArray: [JSONValue] = []
         for (index, (event, names)) in ordered.enumerated() {
             var entry = Self.encodeEvent(event)

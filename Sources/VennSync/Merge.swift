@@ -64,7 +64,9 @@ extension RecordVersion {
                 result.fields[name] = joined
                 if joined.isConflicted, joined != mine, joined != theirs {
                     let rule = policy.rule(collection: collection, field: name)
-                    conflicts.append(ConflictEntry(collection: collection, recordID: id, field: name, state: joined, rule: rule))
+                    conflicts.append(
+                        ConflictEntry(collection: collection, recordID: id, field: name, state: joined, rule: rule)
+                    )
                 }
             }
         }

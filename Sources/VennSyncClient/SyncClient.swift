@@ -110,7 +110,8 @@ public final class SyncClient {
             throw SyncError(.badResponse, detail: "push: \(error)")
         }
         guard answer.results.count == versions.count else {
-            throw SyncError(.badResponse, detail: "push: \(answer.results.count) results for \(versions.count) versions")
+            let detail = "push: \(answer.results.count) results for \(versions.count) versions"
+            throw SyncError(.badResponse, detail: detail)
         }
 
         var held: [RecordVersion] = []

@@ -119,7 +119,8 @@ import Testing
     static let badInputs: [BadInput] = [
         BadInput(arguments: ["add", "dragon", "--name", "X"], status: 1, message: "Unknown collection"),
         BadInput(arguments: ["add", "volunteer", "--nmae", "X"], status: 1, message: "--name"),
-        BadInput(arguments: ["add", "volunteer", "--name", "X", "--birth-year", "old"], status: 2, message: "--birth-year"),
+        BadInput(arguments: ["add", "volunteer", "--name", "X", "--birth-year", "old"], status: 2,
+                 message: "--birth-year"),
         BadInput(arguments: ["add", "volunteer", "--name", "X", "--status", "flying"], status: 2, message: "/status"),
         BadInput(arguments: ["add", "volunteer", "--phone", "41234567"], status: 2, message: "/name"),
         BadInput(arguments: ["add", "volunteer", "--name", "X", "--pledge-signed-on", "2025-02-30"], status: 2,

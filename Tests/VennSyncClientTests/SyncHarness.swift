@@ -66,7 +66,9 @@ final class ServerProcess {
     func start(port requestedPort: UInt16 = 0) throws {
         let process = Process()
         process.executableURL = builtProgram("venn-server")
-        process.arguments = ["serve", "--data", dataDirectory, "--listen", "127.0.0.1:\(requestedPort)", "--threads", "4"]
+        process.arguments = [
+            "serve", "--data", dataDirectory, "--listen", "127.0.0.1:\(requestedPort)", "--threads", "4",
+        ]
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         log.seekToEndOfFile()
