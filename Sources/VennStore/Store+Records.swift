@@ -82,7 +82,7 @@ extension Store {
             try tombstone(current, actor: options.actor)
 
             // Conflict entries may hold copies of the record's values.
-            let entries = try database.query(
+            let entries = try cachedQuery(
                 sql: """
                     SELECT id FROM records WHERE collection = ? AND deleted = 0
                     AND json_extract(fields, '$.collection') = ? AND json_extract(fields, '$.record_id') = ?
@@ -125,7 +125,7 @@ extension Store {
 
     /// The live record, or nil when there is none (or it was deleted).
     public func record(collection: String, id: String) throws -> Record? {
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: "SELECT fields, updated FROM records WHERE collection = ? AND id = ? AND deleted = 0",
             arguments: [.text(collection), .text(id)]
         )
@@ -134,7 +134,7 @@ extension Store {
 
     /// Every live record of a collection, oldest first.
     public func records(collection: String) throws -> [Record] {
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: "SELECT id, fields, updated FROM records WHERE collection = ? AND deleted = 0 ORDER BY id",
             arguments: [.text(collection)]
         )
@@ -148,14 +148,14 @@ extension Store {
     ///
     /// - Parameter limit: The most ids to return; two tells "ambiguous".
     public func matchingIDs(collection: String, fragment: String, limit: Int = 2) throws -> [String] {
-        let exact = try database.query(
+        let exact = try cachedQuery(
             sql: "SELECT id FROM records WHERE collection = ? AND id = ? AND deleted = 0",
             arguments: [.text(collection), .text(fragment)]
         )
         if !exact.isEmpty { return [fragment] }
         let pattern = fragment.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
         guard !pattern.isEmpty, pattern == fragment else { return [] }
-        return try database.query(
+        return try cachedQuery(
             sql: """
                 SELECT id FROM records WHERE collection = ? AND deleted = 0
                 AND (id LIKE ? || '%' OR id LIKE '%' || ?) ORDER BY id LIMIT ?
@@ -166,7 +166,7 @@ extension Store {
 
     /// Whether a tombstone stands where the record was.
     public func isDeleted(collection: String, id: String) throws -> Bool {
-        try database.query(
+        try cachedQuery(
             sql: "SELECT 1 FROM records WHERE collection = ? AND id = ? AND deleted = 1",
             arguments: [.text(collection), .text(id)]
         ).isEmpty == false
@@ -181,7 +181,7 @@ extension Store {
 
     /// The record's history, oldest first.
     public func history(collection: String, id: String) throws -> [HistoryEntry] {
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: """
                 SELECT seq, action, field, old_value, new_value, replica, counter, time, actor
                 FROM history WHERE collection = ? AND id = ? ORDER BY seq
@@ -217,14 +217,14 @@ extension Store {
 
         var actors: [Dot: String] = [:]
         for write in writes {
-            let rows = try database.query(
+            let rows = try cachedQuery(
                 sql: "SELECT actor FROM history WHERE replica = ? AND counter = ? LIMIT 1",
                 arguments: [.text(write.dot.replica.rawValue), .integer(Int64(write.dot.counter))]
             )
             if let actor = rows.first?["actor"].textValue { actors[write.dot] = actor }
         }
 
-        let replaced = try database.query(
+        let replaced = try cachedQuery(
             sql: """
                 SELECT old_value FROM history WHERE collection = ? AND id = ? AND field = ?
                 AND action IN ('update', 'merge') ORDER BY seq DESC LIMIT 1
@@ -232,7 +232,7 @@ extension Store {
             arguments: [.text(collection), .text(id), .text(field)]
         ).first?["old_value"].textValue.map { try JSONValue(parsing: Data($0.utf8)) }
 
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: """
                 SELECT id, fields FROM records WHERE collection = ? AND deleted = 0
                 AND json_extract(fields, '$.collection') = ? AND json_extract(fields, '$.record_id') = ?
@@ -261,7 +261,7 @@ extension Store {
 
     /// The stored version of a record, tombstones included.
     func loadVersion(collection: String, id: String) throws -> RecordVersion? {
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: "SELECT deleted, fields, clock, concurrent, vv FROM records WHERE collection = ? AND id = ?",
             arguments: [.text(collection), .text(id)]
         )
@@ -288,7 +288,7 @@ extension Store {
             .text(version.id),
         ]
         if isNew {
-            try database.execute(
+            try cachedExecute(
                 sql: """
                     INSERT INTO records (deleted, fields, clock, concurrent, vv, updated, collection, id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -296,7 +296,7 @@ extension Store {
                 arguments: arguments
             )
         } else {
-            try database.execute(
+            try cachedExecute(
                 sql: """
                     UPDATE records SET deleted = ?, fields = ?, clock = ?, concurrent = ?, vv = ?, updated = ?
                     WHERE collection = ? AND id = ?
@@ -307,7 +307,7 @@ extension Store {
     }
 
     func enqueue(_ version: RecordVersion) throws {
-        try database.execute(
+        try cachedExecute(
             sql: "INSERT OR IGNORE INTO outbox (collection, id, queued) VALUES (?, ?, ?)",
             arguments: [.text(version.collection), .text(version.id), .integer(Int64(options.wallClock()))]
         )
@@ -323,7 +323,7 @@ extension Store {
         time: Timestamp,
         actor: String
     ) throws {
-        try database.execute(
+        try cachedExecute(
             sql: """
                 INSERT INTO history (collection, id, action, field, old_value, new_value, replica, counter, time, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -344,7 +344,7 @@ extension Store {
     }
 
     func eraseHistoryValues(collection: String, id: String) throws {
-        try database.execute(
+        try cachedExecute(
             sql: "UPDATE history SET old_value = NULL, new_value = NULL WHERE collection = ? AND id = ?",
             arguments: [.text(collection), .text(id)]
         )

@@ -108,7 +108,7 @@ extension Store {
     /// first. A version the server rejected is left out until the record
     /// changes again.
     public func pendingVersions(limit: Int = .max) throws -> [RecordVersion] {
-        let rows = try database.query(
+        let rows = try cachedQuery(
             sql: """
                 SELECT o.collection, o.id FROM outbox o JOIN records r ON r.collection = o.collection AND r.id = o.id
                 WHERE NOT EXISTS (
@@ -125,7 +125,7 @@ extension Store {
 
     /// How many records wait in the outbox, rejected ones included.
     public func pendingCount() throws -> Int {
-        Int(try database.query(sql: "SELECT count(*) AS n FROM outbox").first?["n"].int64Value ?? 0)
+        Int(try cachedQuery(sql: "SELECT count(*) AS n FROM outbox").first?["n"].int64Value ?? 0)
     }
 
     /// Takes records off the outbox that the server now holds: those whose
@@ -137,11 +137,11 @@ extension Store {
                 guard let local = try loadVersion(collection: version.collection, id: version.id) else { continue }
                 switch local.versionVector.compare(to: version.versionVector) {
                 case .equal, .dominated:
-                    try database.execute(
+                    try cachedExecute(
                         sql: "DELETE FROM outbox WHERE collection = ? AND id = ?",
                         arguments: [.text(version.collection), .text(version.id)]
                     )
-                    try database.execute(
+                    try cachedExecute(
                         sql: "DELETE FROM rejections WHERE collection = ? AND id = ?",
                         arguments: [.text(version.collection), .text(version.id)]
                     )
@@ -155,7 +155,7 @@ extension Store {
     /// Remembers that the server refused `version`, and why.
     public func recordRejection(_ version: RecordVersion, issues: [ValidationIssue]) throws {
         let text = String(decoding: try JSONEncoder().encode(issues), as: UTF8.self)
-        try database.execute(
+        try cachedExecute(
             sql: """
                 INSERT INTO rejections (collection, id, vv, issues, rejected) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (collection, id) DO UPDATE SET vv = excluded.vv, issues = excluded.issues,
@@ -170,7 +170,7 @@ extension Store {
 
     /// Records the server refused, with its reasons.
     public func rejections() throws -> [Rejection] {
-        try database.query(sql: "SELECT collection, id, issues FROM rejections ORDER BY rejected").map { row in
+        try cachedQuery(sql: "SELECT collection, id, issues FROM rejections ORDER BY rejected").map { row in
             let text = row["issues"].textValue ?? "[]"
             let issues = (try? JSONDecoder().decode([ValidationIssue].self, from: Data(text.utf8))) ?? []
             return Rejection(
@@ -201,7 +201,7 @@ extension Store {
 
     private func setSyncStateInTransaction(_ key: String, _ value: String?) throws {
         if let value {
-            try database.execute(
+            try cachedExecute(
                 sql: """
                     INSERT INTO sync_state (key, value) VALUES (?, ?)
                     ON CONFLICT (key) DO UPDATE SET value = excluded.value
@@ -209,7 +209,7 @@ extension Store {
                 arguments: [.text(key), .text(value)]
             )
         } else {
-            try database.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [.text(key)])
+            try cachedExecute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [.text(key)])
         }
     }
 

@@ -189,7 +189,7 @@ public final class Store {
 
     private static func readMeta(_ database: Database) throws -> [String: String] {
         var meta: [String: String] = [:]
-        for row in try database.query(sql: "SELECT key, value FROM meta") {
+        for row in try database.cachedStatement(sql: "SELECT key, value FROM meta").query(arguments: []) {
             if let key = row["key"].textValue, let value = row["value"].textValue { meta[key] = value }
         }
         return meta
@@ -246,12 +246,25 @@ public final class Store {
     }
 
     private func setMeta(_ key: String, _ value: String) throws {
-        try database.execute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [.text(value), .text(key)])
+        try cachedExecute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [.text(value), .text(key)])
+    }
+
+    // MARK: - Statements
+
+    /// Runs one statement, prepared once per store and kept for reuse.
+    func cachedExecute(sql: String, arguments: [SQLiteValue] = []) throws {
+        try database.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// Runs one query, prepared once per store and kept for reuse, and reads
+    /// every row.
+    func cachedQuery(sql: String, arguments: [SQLiteValue] = []) throws -> [Row] {
+        try database.cachedStatement(sql: sql).query(arguments: arguments)
     }
 
     /// A value from the sync state table.
     public func syncState(_ key: String) throws -> String? {
-        try database.query(sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [.text(key)])
+        try cachedQuery(sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [.text(key)])
             .first?["value"].textValue
     }
 }
