@@ -127,6 +127,12 @@ let package = Package(
 
         // MARK: - Tests
 
+        // Helpers shared by the test targets that run the programs.
+        .target(
+            name: "VennTestSupport",
+            path: "Tests/VennTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VennSQLiteTests",
             dependencies: ["VennSQLite"],
@@ -151,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VennStoreTests",
-            dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress"],
+            dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress", "VennTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -168,13 +174,13 @@ let package = Package(
             name: "VennSyncClientTests",
             dependencies: [
                 "VennSyncClient", "VennStore", "VennSync", "VennSchema", "VennHTTP", "VennSQLite",
-                "venn", "venn-server", "VennStoreStress",
+                "venn", "venn-server", "VennStoreStress", "VennTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "VennCLITests",
-            dependencies: ["VennCLI", "venn"],
+            dependencies: ["VennCLI", "venn", "VennTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

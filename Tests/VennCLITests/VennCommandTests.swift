@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennTestSupport
 
 /// `venn` run as a process, as people and scripts run it.
 @Suite struct VennCommandTests {

@@ -1,25 +1,14 @@
 import Foundation
 import Testing
+import VennTestSupport
 
 /// Runs the built `venn` program as a child process, in a temporary data
 /// folder, and captures what it prints.
 final class VennProcess {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
+    typealias Result = ProcessResult
 
     /// The `venn` binary built next to this test bundle.
-    static let builtProgram: URL = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("venn").path),
-            directory.path != "/"
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("venn")
-    }()
+    static let builtProgram = VennTestSupport.builtProgram("venn")
 
     let home: URL
     var program: URL
@@ -42,9 +31,6 @@ final class VennProcess {
     /// environment.
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
         var environment = [
             "HOME": home.path,
             "XDG_DATA_HOME": dataHome,
@@ -52,27 +38,7 @@ final class VennProcess {
             "PATH": "/usr/bin:/bin",
         ]
         environment.merge(extra) { $1 }
-        process.environment = environment
-        process.currentDirectoryURL = home
-
-        // Standard error goes to a file, so only one pipe is read and none can fill up.
-        let errorURL = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer { try? FileManager.default.removeItem(at: errorURL) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try errorHandle.close()
-        return Result(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
-        )
+        return try runProgram(program, arguments, environment: environment, scratch: home, directory: home)
     }
 
     /// Runs `venn` and requires success; returns standard output trimmed.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennTestSupport
 import VennSQLite
 @testable import VennStore
 
@@ -7,15 +8,7 @@ import VennSQLite
 /// consistent.
 struct CrashTests {
     /// The stress program built next to this test bundle.
-    static var stressProgram: URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("VennStoreStress").path),
-            directory.path != "/"
-        {
-            directory.deleteLastPathComponent()
-        }
-        return directory.appendingPathComponent("VennStoreStress")
-    }
+    static var stressProgram: URL { builtProgram("VennStoreStress") }
 
     @Test func aKilledLargeWriteLeavesTheStoreConsistent() throws {
         let fixture = try StoreFixture()

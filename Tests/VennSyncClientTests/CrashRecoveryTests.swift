@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennTestSupport
 
 /// Killing the server during a push, or a laptop during a pull, loses no
 /// acknowledged write: a later sync brings every replica to the same records.

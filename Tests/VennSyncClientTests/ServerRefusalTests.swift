@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennTestSupport
 import VennHTTP
 import VennSchema
 import VennStore

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VennTestSupport
 import VennStore
 
 /// Laptops converging through a real `venn-server` process on loopback.

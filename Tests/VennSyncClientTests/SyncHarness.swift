@@ -1,50 +1,6 @@
 import Foundation
 import Testing
-
-/// Finds a program built next to this test bundle.
-func builtProgram(_ name: String) -> URL {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(name).path),
-        directory.path != "/"
-    {
-        directory.deleteLastPathComponent()
-    }
-    return directory.appendingPathComponent(name)
-}
-
-struct ProcessResult {
-    var status: Int32
-    var output: String
-    var error: String
-}
-
-/// Runs a program to its end and captures what it prints.
-@discardableResult
-func runProgram(_ program: URL, _ arguments: [String], environment: [String: String], scratch: URL) throws
-    -> ProcessResult
-{
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    process.environment = environment
-    let errorURL = scratch.appendingPathComponent("stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let errorHandle = try FileHandle(forWritingTo: errorURL)
-    defer { try? FileManager.default.removeItem(at: errorURL) }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = errorHandle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errorHandle.close()
-    return ProcessResult(
-        status: process.terminationStatus,
-        output: String(decoding: data, as: UTF8.self),
-        error: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self)
-    )
-}
+import VennTestSupport
 
 /// A real `venn-server` process on a loopback port, with its data folder.
 final class ServerProcess {
