@@ -155,6 +155,14 @@ let package = Package(
             path: "Tests/StoreStress",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "venn-benchmark",
+            dependencies: [
+                "VennSQLite", "VennStore", "VennSync", "VennSchema", "VennSyncClient", "VennHTTP", "venn-server",
+            ],
+            path: "Tests/Benchmark",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VennStoreTests",
             dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress", "VennTestSupport"],
