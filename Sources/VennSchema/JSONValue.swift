@@ -108,16 +108,18 @@ extension JSONValue: Comparable {
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Strings first: they are most of what records hold, and each failed
+        // attempt costs an error.
         if container.decodeNil() {
             self = .null
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
             self = .int(value)
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
@@ -144,9 +146,10 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Parses JSON text.
     ///
-    /// - Throws: `DecodingError` when `data` is not JSON.
-    public init(parsing data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    /// - Throws: `JSONParseError` with the byte offset when `data` is not
+    ///   JSON.
+    public init(parsing data: Data) throws(JSONParseError) {
+        self = try JSONParser.parse(data)
     }
 
     /// Compact JSON with object keys sorted, so equal values give equal text.
@@ -166,7 +169,8 @@ extension JSONValue {
             output += String(value)
         case .double(let value):
             if value.isFinite, value.rounded() == value, abs(value) < 1e15 {
-                output += String(Int64(value))
+                // Keep the ".0" so the text reads back as a double.
+                output += String(Int64(value)) + ".0"
             } else if value.isFinite {
                 output += "\(value)"
             } else {
