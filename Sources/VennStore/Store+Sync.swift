@@ -67,6 +67,13 @@ extension Store {
             return
         }
         let new = version.values(under: policy)
+        if old.isEmpty {
+            // A record new here: one row holds all its values.
+            let write = version.fields.values.map(\.lastWrite).max { $0.time < $1.time }
+            try appendHistory(.merge, version, field: nil, old: nil, new: .object(new), dot: write?.dot ?? dot,
+                              time: write?.time ?? clock.latest, actor: "sync")
+            return
+        }
         for name in Set(old.keys).union(new.keys).sorted() where old[name] != new[name] {
             let write = version.fields[name]?.lastWrite
             try appendHistory(

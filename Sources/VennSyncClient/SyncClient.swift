@@ -151,7 +151,7 @@ public final class SyncClient {
         let response = try send(request, &totals)
         let answer: Wire.ChangesResponse
         do {
-            answer = try JSONDecoder().decode(Wire.ChangesResponse.self, from: response.body)
+            answer = try Wire.ChangesResponse(parsing: response.body)
         } catch {
             throw SyncError(.badResponse, detail: "changes: \(error)")
         }

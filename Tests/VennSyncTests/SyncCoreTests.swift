@@ -155,3 +155,39 @@ struct WireCodingTests {
         #expect(try JSONDecoder().decode(Wire.PushRequest.self, from: data) == request)
     }
 }
+
+struct WireParsingTests {
+    @Test func versionsReadFromParsedJSONEqualTheirDecodedForm() throws {
+        for seed in UInt64(1)...40 {
+            for version in randomVersions(seed: seed) {
+                let data = try JSONEncoder().encode(version)
+                #expect(try RecordVersion(json: try JSONValue(parsing: data)) == version)
+            }
+        }
+    }
+
+    @Test func changesPagesParse() throws {
+        let versions = randomVersions(seed: 9)
+        let changes = versions.enumerated().map { index, version in
+            Wire.ChangesResponse.Change(sequence: Int64(index + 1), version: version)
+        }
+        let page = Wire.ChangesResponse(
+            changes: changes,
+            next: Int64(versions.count),
+            hasMore: true
+        )
+        #expect(try Wire.ChangesResponse(parsing: try JSONEncoder().encode(page)) == page)
+    }
+
+    @Test(arguments: [
+        #"{"id":"x","vv":{}}"#,
+        #"{"c":"thing","id":"x","vv":{"Bad":1}}"#,
+        #"{"c":"thing","id":"x","vv":{},"f":{"name":[]}}"#,
+        #"{"c":"thing","id":"x","vv":{},"f":{"name":[["a",0,1,"v"]]}}"#,
+        #"{"c":"thing","id":"x","vv":{},"f":{"name":[["a",1,1,"v"],["a",1,2,"w"]]}}"#,
+    ])
+    func malformedVersionsAreRefused(text: String) throws {
+        let json = try JSONValue(parsing: Data(text.utf8))
+        #expect(throws: RecordVersion.FormatError.self) { try RecordVersion(json: json) }
+    }
+}
