@@ -198,6 +198,13 @@ extension JSONValue {
     }
 
     private static func writeEscaped(_ text: String, to output: inout String) {
+        // Most text needs no escaping: append it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
