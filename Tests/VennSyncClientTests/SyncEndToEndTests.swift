@@ -118,6 +118,25 @@ import VennStore
         #expect(try other.records("volunteer").count == 1)
     }
 
+    @Test func aStoreMadeOfflineIsEnrolledLaterWithItsRecords() throws {
+        let world = try SyncWorld(laptops: 1)
+        let home = world.directory.appendingPathComponent("offline", isDirectory: true)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let late = Laptop(name: "offline", home: home)
+        _ = try late.succeed(["init", "--group", "askvoll"])
+        let id = try late.succeed(["add", "volunteer", "--name", "Kari"])
+        #expect(try late.run(["sync"]).status == 5)
+
+        let code = try world.server.admin(["code", "create", "--group", "askvoll"])
+        let enrolled = try late.succeed(["init", "--group", "askvoll", "--server", world.server.url, "--code", code])
+        #expect(enrolled.contains("Enrolled"))
+        let again = try late.run(["init", "--group", "askvoll", "--server", world.server.url, "--code", code])
+        #expect(again.status == 4)
+        _ = try late.succeed(["sync"])
+        _ = try world.laptops[0].succeed(["sync"])
+        #expect(try world.laptops[0].records("volunteer")[id]?["name"] as? String == "Kari")
+    }
+
     @Test func aWrongCodeLeavesNoStoreBehind() throws {
         let world = try SyncWorld(laptops: 0)
         let home = world.directory.appendingPathComponent("stranger", isDirectory: true)
