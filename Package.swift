@@ -77,6 +77,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "VennDomain",
+            dependencies: ["VennStore", "VennSchema", "VennSync"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "VennHTTP",
             dependencies: ["CMicroHTTPD", "CCurl", "CZlib", "CVennShims"],
             swiftSettings: swiftSettings
@@ -93,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "VennCLI",
-            dependencies: ["VennStore", "VennSchema", "VennSync", "VennSyncClient"],
+            dependencies: ["VennStore", "VennSchema", "VennSync", "VennSyncClient", "VennDomain"],
             swiftSettings: swiftSettings
         ),
 
@@ -166,6 +171,11 @@ let package = Package(
         .testTarget(
             name: "VennStoreTests",
             dependencies: ["VennStore", "VennSQLite", "VennSync", "VennStoreStress", "VennTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VennDomainTests",
+            dependencies: ["VennDomain", "VennStore", "VennSchema", "VennTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

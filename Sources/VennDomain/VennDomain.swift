@@ -1,0 +1,1 @@
+// The working group's work: import and export, demo data, matching.

@@ -1,0 +1,4 @@
+import Testing
+@testable import VennDomain
+
+@Test func placeholder() { #expect(Bool(true)) }
