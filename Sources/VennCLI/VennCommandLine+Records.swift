@@ -218,7 +218,8 @@ extension VennCommandLine {
             return
         }
         let last = FieldState(writes: provenance.writes).lastWrite
-        lines.append(Report.fieldValue(field: label, value: formatter.text(for: value, field: field)).text(in: language))
+        let shown = formatter.text(for: value, field: field)
+        lines.append(Report.fieldValue(field: label, value: shown).text(in: language))
         if provenance.writes.count == 1 {
             lines.append(Report.setBy(
                 actor: provenance.actors[last.dot],
