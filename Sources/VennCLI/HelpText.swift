@@ -206,9 +206,11 @@ extension HelpText {
 
         switch field.kind {
         case .string:
-            if let allowed = field.string.allowed { text += " " + phrase(.oneOf(allowed)) }
+            if let allowed = field.string.allowed {
+                text += " " + phrase(.oneOf(allowed.map { choice($0, of: field) }))
+            }
         case .array:
-            let allowed = field.string.allowed
+            let allowed = field.string.allowed.map { $0.map { choice($0, of: field) } }
             text += " " + phrase(allowed.map(HelpPhrase.itemsFrom) ?? .commaSeparated)
         case .integer, .number, .boolean, .any:
             break
@@ -217,10 +219,21 @@ extension HelpText {
             text += " " + phrase(.reference(reference))
         }
         if command == .add, let value = field.defaultValue {
-            let shown = ValueFormatter(language: language).text(for: value)
+            let shown = if case .string(let code) = value, field.valueLabels[code] != nil {
+                choice(code, of: field)
+            } else {
+                ValueFormatter(language: language).text(for: value)
+            }
             if !shown.isEmpty { text += " " + phrase(.defaultValue(shown)) }
         }
         return text
+    }
+
+    /// An allowed value as typed and as read: `day_centre (Dagsenter)`, or
+    /// just the code when it has no label or the label says the same.
+    private func choice(_ code: String, of field: FieldSchema) -> String {
+        let label = field.valueLabel(code, in: language.code)
+        return label.lowercased() == code.lowercased() ? code : "\(code) (\(label))"
     }
 
     /// A collection's help sentence, with a leading space, or nothing.

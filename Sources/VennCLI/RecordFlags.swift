@@ -7,7 +7,9 @@ public import VennSchema
 /// Each field `some_name` is set with `--some-name`. Values are turned into
 /// the field's JSON type only: strings as given, integers and numbers parsed
 /// strictly, Booleans from yes/no words, arrays from comma-separated items.
-/// Allowed values, formats and ranges are left to the schema validator.
+/// An enum value may be given by its code or by its label in either language,
+/// ignoring case (`--status Påmeldt` sets `enrolled`). Allowed values,
+/// formats and ranges are left to the schema validator.
 ///
 /// | field kind | on the command line                         | JSON                 |
 /// |------------|---------------------------------------------|----------------------|
@@ -161,7 +163,7 @@ extension RecordFlags {
             return number
         case .string:
             guard let text else { throw wrongType }
-            return .string(text)
+            return .string(field.code(forLabel: text) ?? text)
         case .array:
             guard let text else { throw wrongType }
             let items = text.split(separator: ",")
@@ -176,7 +178,7 @@ extension RecordFlags {
                     guard let number = Self.number(from: item) else { throw wrongType }
                     return number
                 default:
-                    return .string(item)
+                    return .string(field.code(forLabel: item) ?? item)
                 }
             })
         case .any:

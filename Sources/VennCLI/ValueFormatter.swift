@@ -4,7 +4,8 @@ public import VennSchema
 ///
 /// Arrays are joined with ", ", Booleans read "yes"/"no" ("ja"/"nei" in
 /// bokmål), `null` is empty, and numbers use the language's decimal mark.
-/// For machines, print JSON instead (`--json`).
+/// Enum codes become their labels (`x-enum-labels`) when the field is
+/// known. For machines, print JSON instead (`--json`), which keeps the codes.
 public struct ValueFormatter: Sendable, Hashable {
     /// The language Booleans and decimal marks are written in.
     public var language: Language
@@ -46,6 +47,26 @@ public struct ValueFormatter: Sendable, Hashable {
         switch language {
         case .english: return text
         case .bokmal: return String(text.map { $0 == "." ? "," : $0 })
+        }
+    }
+
+    /// A value of `field` as text: like `text(for:)`, but a string the
+    /// field's enum allows (or each such element of an array) reads as its
+    /// label in the formatter's language. Codes without a label, and any
+    /// value when `field` is `nil`, are shown as they are.
+    public func text(for value: JSONValue, field: FieldSchema?) -> String {
+        guard let field, !field.valueLabels.isEmpty else { return text(for: value) }
+        switch value {
+        case .string(let code):
+            return field.valueLabel(code, in: language.code)
+        case .array(let elements):
+            return elements.map { element in
+                if case .string(let code) = element { return field.valueLabel(code, in: language.code) }
+                return nestedText(element)
+            }
+            .joined(separator: ", ")
+        default:
+            return text(for: value)
         }
     }
 

@@ -91,7 +91,7 @@ extension VennCommandLine {
             headers: [Report.heading(.id).text(in: language)] + columns.map { $0.label(in: language.code) }
         )
         let rows = records.map { record in
-            [Self.shortID(record.id)] + columns.map { formatter.text(for: record.values[$0.name] ?? .null) }
+            [Self.shortID(record.id)] + columns.map { formatter.text(for: record.values[$0.name] ?? .null, field: $0) }
         }
         console.print(table.render(rows, width: console.terminalWidth))
     }
@@ -116,7 +116,7 @@ extension VennCommandLine {
         var rows = [[Report.heading(.id).text(in: language), record.id]]
         for field in schema.fields {
             guard let value = record.values[field.name], !value.isNull else { continue }
-            rows.append([field.label(in: language.code), formatter.text(for: value)])
+            rows.append([field.label(in: language.code), formatter.text(for: value, field: field)])
         }
         for name in record.values.keys.sorted() where schema.field(named: name) == nil {
             rows.append([name, formatter.text(for: record.values[name] ?? .null)])
@@ -150,12 +150,13 @@ extension VennCommandLine {
         let headings: [Report.Heading] = [.time, .action, .field, .oldValue, .newValue, .author]
         let table = TableRenderer(headers: headings.map { Report.heading($0).text(in: language) })
         let rows = entries.map { entry in
-            [
+            let field = entry.field.flatMap(schema.field(named:))
+            return [
                 Self.localTime(entry.time),
                 Report.action(entry.action.rawValue).text(in: language),
-                entry.field.map { schema.field(named: $0)?.label(in: language.code) ?? $0 } ?? "",
-                entry.oldValue.map(formatter.text(for:)) ?? "",
-                entry.newValue.map(formatter.text(for:)) ?? "",
+                entry.field.map { field?.label(in: language.code) ?? $0 } ?? "",
+                entry.oldValue.map { formatter.text(for: $0, field: field) } ?? "",
+                entry.newValue.map { formatter.text(for: $0, field: field) } ?? "",
                 entry.actor,
             ]
         }
@@ -217,7 +218,8 @@ extension VennCommandLine {
             return
         }
         let last = FieldState(writes: provenance.writes).lastWrite
-        lines.append(Report.fieldValue(field: label, value: formatter.text(for: value)).text(in: language))
+        let shown = formatter.text(for: value, field: field)
+        lines.append(Report.fieldValue(field: label, value: shown).text(in: language))
         if provenance.writes.count == 1 {
             lines.append(Report.setBy(
                 actor: provenance.actors[last.dot],
@@ -229,18 +231,18 @@ extension VennCommandLine {
                 .text(in: language))
             for write in provenance.writes {
                 lines.append(Report.concurrentWrite(
-                    value: formatter.text(for: write.value),
+                    value: formatter.text(for: write.value, field: field),
                     replica: write.dot.replica.rawValue,
                     time: Self.localTime(write.time)
                 ).text(in: language))
             }
         }
         if let replaced = provenance.replaced {
-            lines.append(Report.replaced(value: formatter.text(for: replaced)).text(in: language))
+            lines.append(Report.replaced(value: formatter.text(for: replaced, field: field)).text(in: language))
         }
         for conflict in provenance.conflicts {
             lines.append(Report.wonOver(
-                values: conflict.values.map(formatter.text(for:)),
+                values: conflict.values.map { formatter.text(for: $0, field: field) },
                 rule: conflict.rule,
                 status: conflict.status
             ).text(in: language))

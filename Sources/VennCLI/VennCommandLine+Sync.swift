@@ -156,10 +156,13 @@ extension VennCommandLine {
                 Self.shortID(entry.values["record_id"]?.stringValue ?? ""),
                 entry.values["field"]?.stringValue ?? "",
             ]
+            let field = conflictedField(of: entry)
             return [
                 Self.shortID(entry.id),
                 place.joined(separator: " "),
-                (entry.values["values"]?.arrayValue ?? []).map(formatter.text(for:)).joined(separator: " | "),
+                (entry.values["values"]?.arrayValue ?? [])
+                    .map { formatter.text(for: $0, field: field) }
+                    .joined(separator: " | "),
             ]
         }
         console.print(table.render(rows, width: console.terminalWidth))
@@ -184,11 +187,24 @@ extension VennCommandLine {
         let formatter = ValueFormatter(language: language)
         let schema = schemas.collection(named: ConflictEntry.collection)
         var rows = [[Report.heading(.id).text(in: language), entry.id]]
+        let conflicted = conflictedField(of: entry)
         for field in schema?.fields ?? [] {
             guard let value = entry.values[field.name], !value.isNull else { continue }
-            rows.append([field.label(in: language.code), formatter.text(for: value)])
+            // The competing values and the winner are values of the
+            // record's field; the entry's own fields have their own labels.
+            let valueField = ["values", "winner"].contains(field.name) ? conflicted : field
+            rows.append([field.label(in: language.code), formatter.text(for: value, field: valueField)])
         }
         console.print(Self.definitionList(rows, width: console.terminalWidth))
+    }
+
+    /// The schema of the record field a conflict entry is about, when this
+    /// program knows its collection and field.
+    private func conflictedField(of entry: Record) -> FieldSchema? {
+        guard let collection = entry.values["collection"]?.stringValue,
+              let field = entry.values["field"]?.stringValue
+        else { return nil }
+        return schemas.collection(named: collection)?.field(named: field)
     }
 
     private func resolveConflict(_ fragment: String, invocation: Invocation, store: Store) throws {

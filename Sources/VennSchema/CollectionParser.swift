@@ -180,6 +180,7 @@ struct CollectionParser {
         field.reference = try parseReference(node["x-ref"], field: field, context: context)
         field.labels = try parseTexts(node["x-labels"], context: "\(context): x-labels")
         field.help = try parseTexts(node["x-help"], context: "\(context): x-help")
+        field.valueLabels = try parseValueLabels(node["x-enum-labels"], field: field, context: context)
 
         if let defaultNode = node["default"] {
             let value = defaultNode.jsonValue
@@ -453,6 +454,40 @@ struct CollectionParser {
             texts[member.key] = text
         }
         return texts
+    }
+
+    /// Parses `x-enum-labels`: for each enum code (of the field or of its
+    /// elements), labels by language code. Every code labelled must be one
+    /// the enum allows.
+    private func parseValueLabels(
+        _ node: SchemaNode?,
+        field: FieldSchema,
+        context: String
+    ) throws(SchemaLoadError) -> [String: [String: String]] {
+        guard let node else { return [:] }
+        guard let allowed = field.string.allowed else {
+            throw failure(.invalidDeclaration, "\(context): x-enum-labels needs an enum of strings")
+        }
+        guard case .object(let members) = node else {
+            throw failure(
+                .invalidDeclaration,
+                "\(context): x-enum-labels must map enum codes to labels by language"
+            )
+        }
+        var labels: [String: [String: String]] = [:]
+        for member in members {
+            guard allowed.contains(member.key) else {
+                throw failure(
+                    .unknownEnumLabel,
+                    "\(context): x-enum-labels names '\(member.key)', which the enum does not allow"
+                )
+            }
+            labels[member.key] = try parseTexts(
+                member.value,
+                context: "\(context): x-enum-labels of '\(member.key)'"
+            )
+        }
+        return labels
     }
 
     // MARK: - Values

@@ -89,6 +89,9 @@ public struct FieldSchema: Sendable, Hashable {
     public var labels: [String: String]
     /// One-line help by language code (`x-help`, "en" and "nb").
     public var help: [String: String]
+    /// Labels for the enum's codes, for people (`x-enum-labels`): code, then
+    /// language code, then label. For an array, the codes of its elements.
+    public var valueLabels: [String: [String: String]]
 
     /// Declares a field; the schema loader builds these from schema files.
     public init(
@@ -107,7 +110,8 @@ public struct FieldSchema: Sendable, Hashable {
         reference: String? = nil,
         defaultValue: JSONValue? = nil,
         labels: [String: String] = [:],
-        help: [String: String] = [:]
+        help: [String: String] = [:],
+        valueLabels: [String: [String: String]] = [:]
     ) {
         self.name = name
         self.kind = kind
@@ -125,6 +129,7 @@ public struct FieldSchema: Sendable, Hashable {
         self.defaultValue = defaultValue
         self.labels = labels
         self.help = help
+        self.valueLabels = valueLabels
     }
 
     /// The one-line help in `language` ("en" or "nb"), falling back to
@@ -137,5 +142,26 @@ public struct FieldSchema: Sendable, Hashable {
     /// then to the field's name.
     public func label(in language: String) -> String {
         labels[language] ?? labels["en"] ?? name
+    }
+
+    /// The label of the enum code `code` in `language` ("en" or "nb"),
+    /// falling back to English and then to the code itself.
+    public func valueLabel(_ code: String, in language: String) -> String {
+        guard let labels = valueLabels[code] else { return code }
+        return labels[language] ?? labels["en"] ?? code
+    }
+
+    /// The enum code whose label, in any language, equals `label` ignoring
+    /// case; a code itself matches too. `nil` when none matches, or when
+    /// labels of different codes match.
+    public func code(forLabel label: String) -> String? {
+        guard let allowed = string.allowed else { return nil }
+        if allowed.contains(label) { return label }
+        let wanted = label.lowercased()
+        let matches = allowed.filter { code in
+            code.lowercased() == wanted
+                || (valueLabels[code]?.values.contains { $0.lowercased() == wanted } ?? false)
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 }

@@ -23,6 +23,7 @@ public struct SchemaLoadError: Sendable, Hashable {
             case invalidPattern
             case invalidDefault
             case invalidVersion
+            case unknownEnumLabel
         }
 
         private let base: Base
@@ -62,6 +63,8 @@ public struct SchemaLoadError: Sendable, Hashable {
         public static let invalidDefault = Code(.invalidDefault)
         /// The schema set's version is not a positive number.
         public static let invalidVersion = Code(.invalidVersion)
+        /// `x-enum-labels` labels a code the field's enum does not allow.
+        public static let unknownEnumLabel = Code(.unknownEnumLabel)
     }
 
     /// What kind of mistake it is.

@@ -108,6 +108,45 @@ import VennTestSupport
         #expect(try venn.run(["show", "volunteer", "00000000"]).error.contains("No "))
     }
 
+    @Test func valuesAreShownAsLabelsInTheLanguageAndAsCodesInJSON() throws {
+        let venn = try initialized()
+        let id = try venn.succeed([
+            "add", "volunteer", "--name", "Kari Nordmann", "--availability", "mon-morning",
+        ])
+        _ = try venn.succeed(["edit", "volunteer", id, "--status", "Påmeldt"])
+
+        venn.language = "nb_NO.UTF-8"
+        let norwegian = try venn.succeed(["list", "volunteer"])
+        #expect(norwegian.contains("Påmeldt"))
+        #expect(norwegian.contains("enrolled") == false)
+        #expect(try venn.succeed(["show", "volunteer", id]).contains("Mandag formiddag"))
+        let history = try venn.succeed(["history", "volunteer", id])
+        #expect(history.contains("Interessert") && history.contains("Påmeldt"))
+        #expect(try venn.succeed(["why", "volunteer", id, "status"]).contains("Påmeldt"))
+        let help = try venn.succeed(["add", "volunteer", "--help"])
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("course_done (Kurs fullført)"))
+
+        venn.language = "en_GB.UTF-8"
+        let english = try venn.succeed(["list", "volunteer"])
+        #expect(english.contains("Enrolled"))
+
+        let listed = try #require(try venn.json(["list", "volunteer"]) as? [[String: Any]])
+        let fields = try #require(listed.first?["fields"] as? [String: Any])
+        #expect(fields["status"] as? String == "enrolled")
+    }
+
+    @Test func aNewVolunteerIsListedAsInterestedInEachLanguage() throws {
+        let venn = try initialized()
+        _ = try venn.succeed(["add", "volunteer", "--name", "Kari Nordmann"])
+
+        venn.language = "nb_NO.UTF-8"
+        #expect(try venn.succeed(["list", "volunteer"]).contains("Interessert"))
+        venn.language = "en_US.UTF-8"
+        #expect(try venn.succeed(["list", "volunteer"]).contains("Interested"))
+        #expect(try venn.succeed(["list", "volunteer", "--json"]).contains("\"interested\""))
+    }
+
     // MARK: - Bad input
 
     struct BadInput: CustomTestStringConvertible, Sendable {
