@@ -10,7 +10,8 @@ public import VennStore
 ///
 /// ```swift
 /// let exporter = RecordExporter()
-/// let csv = exporter.csv(collection: volunteers, records: try store.records(collection: "volunteer"))
+/// let records = try store.records(collection: "volunteer")
+/// let csv = exporter.csv(collection: volunteers, records: records)
 /// ```
 public struct RecordExporter: Sendable {
     /// Makes an exporter.

@@ -37,9 +37,8 @@ extension RecordImporter {
                 continue
             }
             let column = columns[index]
-            guard !text.isEmpty, let name = column.field, let field = collection.field(named: name) else {
-                continue
-            }
+            guard !text.isEmpty, let name = column.field, let field = collection.field(named: name)
+            else { continue }
             if let value = Self.value(text, for: field, separators: separators) {
                 fields[name] = value
             } else {
@@ -73,7 +72,11 @@ extension RecordImporter {
     ///   - text: The cell's text, trimmed and not empty.
     ///   - field: The field the cell fills.
     ///   - separators: The characters that split an array cell into items.
-    public static func value(_ text: String, for field: FieldSchema, separators: Set<Character>) -> JSONValue? {
+    public static func value(
+        _ text: String,
+        for field: FieldSchema,
+        separators: Set<Character>
+    ) -> JSONValue? {
         switch field.kind {
         case .array:
             let items = text.split { separators.contains($0) }

@@ -47,7 +47,9 @@ public struct RecordImporter: Sendable {
     /// collection has the field, and after names and labels.
     public static let commonHeaders: [String: [String]] = [
         "name": ["Navn", "Name", "Fullt navn", "Full name"],
-        "phone": ["Telefon", "Tlf", "Tlf nr", "Telefonnummer", "Mobil", "Mobilnummer", "Phone", "Mobile"],
+        "phone": [
+            "Telefon", "Tlf", "Tlf nr", "Telefonnummer", "Mobil", "Mobilnummer", "Phone", "Mobile",
+        ],
         "email": ["E-post", "Epost", "E-postadresse", "Email", "E-mail", "Mail"],
         "birth_year": ["Fødselsår", "Født", "Birth year", "Year of birth"],
         "area": ["Område", "Bydel", "Area", "District"],
@@ -61,7 +63,11 @@ public struct RecordImporter: Sendable {
     ///   - schemas: The schemas to check rows with; the store's own.
     ///   - ignoreUnknownColumns: Whether to leave out columns that name no
     ///     field instead of refusing the file.
-    public init(collection: CollectionSchema, schemas: SchemaSet = .embedded, ignoreUnknownColumns: Bool = false) {
+    public init(
+        collection: CollectionSchema,
+        schemas: SchemaSet = .embedded,
+        ignoreUnknownColumns: Bool = false
+    ) {
         self.collection = collection
         self.schemas = schemas
         self.ignoreUnknownColumns = ignoreUnknownColumns
@@ -100,7 +106,12 @@ public struct RecordImporter: Sendable {
             }
             return planned
         }
-        return ImportPlan(collection: collection.name, delimiter: table.delimiter, columns: columns, rows: rows)
+        return ImportPlan(
+            collection: collection.name,
+            delimiter: table.delimiter,
+            columns: columns,
+            rows: rows
+        )
     }
 
     // MARK: - Writing
@@ -116,7 +127,11 @@ public struct RecordImporter: Sendable {
     /// - Throws: `ImportError` `.invalidRows`, with those rows, when rows are
     ///   invalid and `skipInvalid` is false; `StoreError` when the store
     ///   refuses a write, in which case nothing is written either.
-    public func apply(_ plan: ImportPlan, to store: Store, skipInvalid: Bool) throws -> ImportResult {
+    public func apply(
+        _ plan: ImportPlan,
+        to store: Store,
+        skipInvalid: Bool
+    ) throws -> ImportResult {
         let invalid = plan.invalidRows
         if !invalid.isEmpty, !skipInvalid {
             throw ImportError(.invalidRows, collection: plan.collection, rows: invalid)
@@ -135,7 +150,10 @@ public struct RecordImporter: Sendable {
     // MARK: - Columns
 
     /// The field of each header cell.
-    private func mapColumns(_ headers: [String], rows: [CSVReader.Row]) throws -> [ImportPlan.Column] {
+    private func mapColumns(
+        _ headers: [String],
+        rows: [CSVReader.Row]
+    ) throws -> [ImportPlan.Column] {
         let fieldsByKey = headerKeys()
         var columns: [ImportPlan.Column] = []
         var unknown: [String] = []

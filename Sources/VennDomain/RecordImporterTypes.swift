@@ -40,7 +40,13 @@ public struct ImportPlan: Sendable, Hashable {
         public var expected: FieldSchema.Kind?
 
         /// Describes a cell that cannot be imported.
-        public init(position: Int, header: String, field: String?, value: String, expected: FieldSchema.Kind?) {
+        public init(
+            position: Int,
+            header: String,
+            field: String?,
+            value: String,
+            expected: FieldSchema.Kind?
+        ) {
             self.position = position
             self.header = header
             self.field = field
@@ -176,7 +182,12 @@ public struct ImportError: Error, Sendable, Hashable {
     public var rows: [ImportPlan.Row]
 
     /// Describes a problem.
-    public init(_ code: Code, collection: String, columns: [String] = [], rows: [ImportPlan.Row] = []) {
+    public init(
+        _ code: Code,
+        collection: String,
+        columns: [String] = [],
+        rows: [ImportPlan.Row] = []
+    ) {
         self.code = code
         self.collection = collection
         self.columns = columns

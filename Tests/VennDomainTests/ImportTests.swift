@@ -20,6 +20,11 @@ private func importError(_ body: () throws -> Void) throws -> ImportError {
 
 private struct MissingError: Error {}
 
+/// The plan of importing `text` into the embedded collection `name`.
+private func makePlan(_ name: String, _ text: String) throws -> ImportPlan {
+    try CSVStoreFixture.importer(name).plan(csv: csv(text))
+}
+
 struct ImportHeaderTests {
     @Test(arguments: [
         ("birth_year", "birth_year"),
@@ -44,7 +49,7 @@ struct ImportHeaderTests {
         ("guardian-phone", "guardian_phone"),
     ])
     func mapsAHeaderToItsField(header: String, field: String) throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv(header + "\n"))
+        let plan = try makePlan("volunteer", header + "\n")
 
         #expect(plan.columns.map(\.field) == [field])
     }
@@ -53,7 +58,7 @@ struct ImportHeaderTests {
         // "Fødselsår" with the "å" as "a" and a combining ring, as macOS
         // may save it.
         let header = "F\u{F8}dselsa\u{30A}r"
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv(header + "\n"))
+        let plan = try makePlan("volunteer", header + "\n")
 
         #expect(plan.columns.map(\.field) == ["birth_year"])
     }
@@ -61,7 +66,7 @@ struct ImportHeaderTests {
     @Test func usesCommonWordsOnlyForFieldsTheCollectionHas() throws {
         // Members have no birth year.
         let error = try importError {
-            _ = try CSVStoreFixture.importer("member").plan(csv: csv("Navn,Fødselsår\n"))
+            _ = try makePlan("member", "Navn,Fødselsår\n")
         }
 
         #expect(error.code == .unknownColumns)
@@ -70,7 +75,7 @@ struct ImportHeaderTests {
 
     @Test func refusesUnknownColumnsNamingEach() throws {
         let error = try importError {
-            _ = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn;Skostørrelse;Telefon;Hobby\nKari;38;;\n"))
+            _ = try makePlan("volunteer", "Navn;Skostørrelse;Telefon;Hobby\nKari;38;;\n")
         }
 
         #expect(error.code == .unknownColumns)
@@ -90,7 +95,7 @@ struct ImportHeaderTests {
 
     @Test func refusesTwoColumnsForOneField() throws {
         let error = try importError {
-            _ = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn,Name,Tlf,Mobil\n"))
+            _ = try makePlan("volunteer", "Navn,Name,Tlf,Mobil\n")
         }
 
         #expect(error.code == .duplicateColumns)
@@ -98,15 +103,15 @@ struct ImportHeaderTests {
     }
 
     @Test func ignoresAnEmptyHeaderOverAnEmptyColumn() throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn;;\nKari;;\n"))
+        let plan = try makePlan("volunteer", "Navn;;\nKari;;\n")
 
         #expect(plan.columns.map(\.field) == ["name", nil, nil])
         #expect(plan.rows.map(\.isValid) == [true])
     }
 
     @Test func refusesAnEmptyFileAndASystemCollection() throws {
-        let empty = try importError { _ = try CSVStoreFixture.importer("volunteer").plan(csv: csv("\r\n")) }
-        let system = try importError { _ = try CSVStoreFixture.importer("conflict").plan(csv: csv("field\nx\n")) }
+        let empty = try importError { _ = try makePlan("volunteer", "\r\n") }
+        let system = try importError { _ = try makePlan("conflict", "field\nx\n") }
 
         #expect(empty.code == .emptyFile)
         #expect(system.code == .readOnlyCollection)
@@ -172,14 +177,14 @@ struct ImportCellTests {
     }
 
     @Test func leavesOutEmptyCellsAndBlankRows() throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn;Telefon;Bydel\nKari;  ; Sagene \n;;\n ; ;\n"))
+        let plan = try makePlan("volunteer", "Navn;Telefon;Bydel\nKari;  ; Sagene \n;;\n ; ;\n")
 
         #expect(plan.rows.count == 1)
         #expect(plan.rows.first?.fields == ["name": "Kari", "area": "Sagene"])
     }
 
     @Test func reportsCellsBeyondTheHeader() throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn;Bydel\nKari;Sagene;;\nOla;;extra\n"))
+        let plan = try makePlan("volunteer", "Navn;Bydel\nKari;Sagene;;\nOla;;extra\n")
         let row = try #require(plan.rows.last)
 
         #expect(plan.rows.map(\.isValid) == [true, false])
@@ -189,9 +194,10 @@ struct ImportCellTests {
     }
 
     @Test func reportsSchemaIssuesPerRow() throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv(
+        let plan = try makePlan(
+            "volunteer",
             "Navn;Status;E-post\nKari;ready;kari@example.no\nOla;sleepy;not-an-address\n;ready;\n"
-        ))
+        )
 
         #expect(plan.rows.map(\.line) == [2, 3, 4])
         #expect(plan.rows.map(\.isValid) == [true, false, false])
@@ -202,14 +208,14 @@ struct ImportCellTests {
 
     @Test func appliesDefaultsWhenChecking() throws {
         // Volunteers require a status; the schema's default fills it.
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv("Navn\nKari\n"))
+        let plan = try makePlan("volunteer", "Navn\nKari\n")
 
         #expect(plan.rows.first?.isValid == true)
         #expect(plan.rows.first?.fields == ["name": "Kari"])
     }
 
     @Test func readsTheIDColumnWithoutImportingIt() throws {
-        let plan = try CSVStoreFixture.importer("volunteer").plan(csv: csv("id,name\nabc,Kari\n,Ola\n"))
+        let plan = try makePlan("volunteer", "id,name\nabc,Kari\n,Ola\n")
 
         #expect(plan.columns.map(\.field) == [nil, "name"])
         #expect(plan.rows.map(\.sourceID) == ["abc", nil])
@@ -251,7 +257,9 @@ struct ImportWritingTests {
         let importer = try CSVStoreFixture.importer("volunteer")
         let plan = try importer.plan(csv: csv(Self.birthYears))
 
-        let error = try importError { _ = try importer.apply(plan, to: fixture.store, skipInvalid: false) }
+        let error = try importError {
+            _ = try importer.apply(plan, to: fixture.store, skipInvalid: false)
+        }
 
         #expect(error.code == .invalidRows)
         #expect(error.rows.map(\.line) == [4])
