@@ -164,7 +164,7 @@ extension DemoData {
             let (first, last) = name(firstNames: DemoData.volunteerFirstNames)
             let year = today.civil.year
             let isMinor = random.chance(3)
-            let birthYear = isMinor ? random.number(in: (year - 17)...(year - 16)) : random.number(in: (year - 80)...(year - 19))
+            let birthYear = random.number(in: isMinor ? (year - 17)...(year - 16) : (year - 80)...(year - 19))
 
             var values: [String: JSONValue] = [
                 "name": .string("\(first) \(last)"),
