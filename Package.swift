@@ -164,6 +164,7 @@ let package = Package(
             name: "venn-benchmark",
             dependencies: [
                 "VennSQLite", "VennStore", "VennSync", "VennSchema", "VennSyncClient", "VennHTTP", "venn-server",
+                "VennDomain",
             ],
             path: "Tests/Benchmark",
             swiftSettings: swiftSettings

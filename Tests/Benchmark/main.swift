@@ -1,4 +1,5 @@
 import Foundation
+import VennDomain
 import VennHTTP
 import VennSQLite
 import VennSchema
@@ -402,6 +403,36 @@ try scratchStore.batch {
 }
 try metadataShare(path: scratchStore.path, label: "simulated group")
 try scratchStore.close()
+
+// MARK: - Match ranking
+
+// A stress store (3,000 volunteers, 2,500 people): how long reading the
+// volunteers takes, and ranking them for one waiting person.
+step("match ranking among the stress store's volunteers")
+let demoStore = try Store.create(at: scratch.appendingPathComponent("demo-stress.sqlite").path, group: "demo",
+                                 options: options)
+let demoFill = try timed { try DemoData.fill(demoStore, size: .stress, seed: 1) }
+report("demo data, stress size: \(demoFill.value.total) records in one batch", format(demoFill.seconds) + " s")
+
+let volunteerReads = try (0..<5).map { _ in try timed { try demoStore.records(collection: "volunteer") } }
+let demoVolunteers = volunteerReads.last?.value ?? []
+report("read \(demoVolunteers.count) volunteers from the store (median of 5)",
+       format(median(volunteerReads.map(\.seconds)) * 1000) + " ms")
+
+let waitingPerson = try demoStore.records(collection: "person").first { $0.values["status"] == "mapped" }
+guard let waitingPerson else { throw BenchmarkFailure("the stress store has no waiting person") }
+let activeCounts = try demoStore.records(collection: "match")
+    .filter { $0.values["status"] == "active" }
+    .reduce(into: [String: Int]()) { counts, match in
+        if let volunteer = match.values["volunteer"]?.stringValue { counts[volunteer, default: 0] += 1 }
+    }
+let rankings = (0..<20).map { _ in
+    timed { MatchRanking.suggest(for: waitingPerson, volunteers: demoVolunteers, activeMatchCounts: activeCounts) }
+}
+let rankingMedian = median(rankings.map(\.seconds)) * 1000
+report("rank \(demoVolunteers.count) volunteers for one person (median of 20)", format(rankingMedian) + " ms",
+       target: "< 200 ms", ratio: format(rankingMedian / 200 * 100) + "% of the goal")
+try demoStore.close()
 
 // MARK: - Table
 
