@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VennDomainTests",
-            dependencies: ["VennDomain", "VennStore", "VennSchema", "VennTestSupport"],
+            dependencies: ["VennDomain", "VennStore", "VennSchema", "VennSync", "VennTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

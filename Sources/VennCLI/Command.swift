@@ -22,6 +22,14 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case status
     /// `venn conflicts`: list, show and resolve concurrent changes.
     case conflicts
+    /// `venn import`: add records from a spreadsheet saved as CSV.
+    case `import`
+    /// `venn export`: write a collection's records as CSV or JSON.
+    case export
+    /// `venn match suggest`: rank candidates for a person or a volunteer.
+    case match
+    /// `venn demo-data`: fill a store with made-up, realistic records.
+    case demoData = "demo-data"
 
     /// The command as typed.
     public var name: String { rawValue }
@@ -29,7 +37,9 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// The positional arguments the command takes, in order.
     public var arguments: [ArgumentName] {
         switch self {
-        case .initialize, .sync, .status, .conflicts: []
+        case .initialize, .sync, .status, .conflicts, .match, .demoData: []
+        case .import: [.collection, .path]
+        case .export: [.collection]
         case .add, .list: [.collection]
         case .show, .edit, .delete, .history: [.collection, .id]
         case .why: [.collection, .id, .field]
@@ -38,7 +48,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the command takes a subcommand and its arguments after it
     /// (`venn conflicts resolve ID`).
-    public var takesSubcommand: Bool { self == .conflicts }
+    public var takesSubcommand: Bool { self == .conflicts || self == .match }
 
     /// Whether the command works on the records of one collection.
     public var takesCollection: Bool { arguments.first == .collection }
@@ -49,8 +59,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// Whether the command reads and can print JSON (`--json`).
     public var isReading: Bool {
         switch self {
-        case .list, .show, .history, .why, .status, .conflicts: true
-        case .initialize, .add, .edit, .delete, .sync: false
+        case .list, .show, .history, .why, .status, .conflicts, .match: true
+        case .initialize, .add, .edit, .delete, .sync, .import, .export, .demoData: false
         }
     }
 }

@@ -29,6 +29,14 @@ extension HelpPhrase {
             + "maskinen sammen med --code."
         case .codeOption: "Engangskoden for registrering fra serverens administrator."
         case .takeOption: "Med resolve: mine (verdien fra denne maskinen), theirs (den andre verdien) eller "
+        case .dryRunOption: "Kontroller alle rader og rapporter, uten å skrive noe."
+        case .skipInvalidOption: "Skriv de gyldige radene selv om noen er ugyldige (de rapporteres)."
+        case .formatOption: "csv (standard, for regneark) eller json."
+        case .personOption: "Ranger frivillige for denne personen."
+        case .volunteerOption: "Ranger personer for denne frivillige."
+        case .limitOption: "Hvor mange kandidater som vises (10 som standard)."
+        case .sizeOption: "typical (15 frivillige), city (200) eller stress (3 000); typical som standard."
+        case .seedOption: "Samme frø gir de samme postene."
             + "en ny verdi."
         case .fieldFlagsOption:
             "Sett et felt. Se feltene i en samling med «venn add SAMLING --help»."
@@ -75,6 +83,10 @@ extension HelpPhrase {
         case .sync: "Send og hent endringer via serveren"
         case .status: "Vis hva som venter på å bli sendt, siste synkronisering og åpne konflikter"
         case .conflicts: "Vis og løs motstridende endringer"
+        case .import: "Legg til poster fra en CSV-fil"
+        case .export: "Skriv en samling som CSV eller JSON"
+        case .match: "Foreslå frivillige for en person, med begrunnelse"
+        case .demoData: "Fyll et datalager med oppdiktede poster"
         }
     }
 
@@ -113,6 +125,20 @@ extension HelpPhrase {
                 + "dem, eller løs den ved å velge din verdi, den andre verdien eller en ny. Å "
                 + "løse en konflikt er en endring som alle andre og når de andre maskinene når de "
                 + "synkroniserer."
+        case .import:
+            "Legg radene i et regneark lagret som CSV (komma eller semikolon, UTF-8 med eller uten BOM) "
+                + "til en samling. Overskriftene kan være feltnavn eller betegnelser, på norsk eller engelsk "
+                + "(Navn, Telefon, E-post). Ingenting skrives med mindre alle radene er gyldige."
+        case .export:
+            "Skriv alle postene i en samling til standard utdata, som CSV for regneark "
+                + "eller som JSON."
+        case .match:
+            "Ranger kandidater for en person (eller personer for en frivillig) etter felles interesser, "
+                + "tider, sted og hva de er villige til, og si hvorfor. "
+                + "Det oppretter aldri en kobling: en person bestemmer."
+        case .demoData:
+            "Fyll datalageret med oppdiktede, men realistiske poster (norske navn og steder) "
+                + "til demonstrasjon, testing og ytelsesmåling. Bruk et eget datalager til det."
         }
     }
 

@@ -27,6 +27,14 @@ extension HelpPhrase {
         case .serverOption: "The sync server's address, e.g. https://venn.example.org. Enrolls this laptop with --code."
         case .codeOption: "The one-time enrollment code from the server's administrator."
         case .takeOption: "With resolve: mine (this laptop's value), theirs (the other value), or a new value."
+        case .dryRunOption: "Check every row and report, without writing anything."
+        case .skipInvalidOption: "Write the valid rows even when some are invalid (they are reported)."
+        case .formatOption: "csv (the default, for spreadsheets) or json."
+        case .personOption: "Rank volunteers for this person."
+        case .volunteerOption: "Rank people for this volunteer."
+        case .limitOption: "How many candidates to show (10 by default)."
+        case .sizeOption: "typical (15 volunteers), city (200) or stress (3,000); typical by default."
+        case .seedOption: "The same seed gives the same records."
         case .fieldFlagsOption:
             "Set a field. See the fields of a collection with \"venn add COLLECTION --help\"."
         case .clearOption(let clearable):
@@ -72,6 +80,10 @@ extension HelpPhrase {
         case .sync: "Send and fetch changes through the server"
         case .status: "Show what waits to be sent, the last sync and open conflicts"
         case .conflicts: "List, show and resolve conflicting changes"
+        case .import: "Add records from a CSV file"
+        case .export: "Write a collection as CSV or JSON"
+        case .match: "Suggest volunteers for a person, with reasons"
+        case .demoData: "Fill a store with made-up records"
         }
     }
 
@@ -107,6 +119,19 @@ extension HelpPhrase {
                 + "show one, or resolve it by taking your value, the other value, or a new one. "
                 + "Resolving is a change like any other and reaches the other laptops when they "
                 + "synchronise."
+        case .import:
+            "Add the rows of a spreadsheet saved as CSV (comma or semicolon, UTF-8 with or without BOM) "
+                + "to a collection. Headers may be field names or their labels, in English or Norwegian "
+                + "(Navn, Telefon, E-post). Nothing is written unless every row is valid."
+        case .export:
+            "Write every record of a collection to standard output, as CSV for spreadsheets "
+                + "or as JSON."
+        case .match:
+            "Rank candidates for a person (or people for a volunteer) by shared interests, "
+                + "times, place and willingness, and say why. It never creates a match: a person decides."
+        case .demoData:
+            "Fill the store with made-up but realistic records (Norwegian-looking names and "
+                + "places) for demonstrations, tests and benchmarks. Use it on a store of its own."
         }
     }
 

@@ -49,6 +49,22 @@ public enum HelpPhrase: Sendable, Hashable {
     case codeOption
     /// `--take` of `conflicts resolve`.
     case takeOption
+    /// `--dry-run` of `import`.
+    case dryRunOption
+    /// `--skip-invalid` of `import`.
+    case skipInvalidOption
+    /// `--format` of `export`.
+    case formatOption
+    /// `--person` of `match suggest`.
+    case personOption
+    /// `--volunteer` of `match suggest`.
+    case volunteerOption
+    /// `--limit` of `match suggest`.
+    case limitOption
+    /// `--size` of `demo-data`.
+    case sizeOption
+    /// `--seed` of `demo-data`.
+    case seedOption
     /// `--FIELD VALUE` in a command's help.
     case fieldFlagsOption
     /// `--clear FIELD`, naming the fields that may be cleared (nil when the

@@ -71,6 +71,18 @@ public struct HelpText: Sendable, Hashable {
         case .edit:
             options.append((fieldFlagsTerm, phrase(.fieldFlagsOption)))
             options.append(("--clear \(placeholder(.field))", phrase(.clearOption(clearable: nil))))
+        case .import:
+            options.append(("--dry-run", phrase(.dryRunOption)))
+            options.append(("--skip-invalid", phrase(.skipInvalidOption)))
+        case .export:
+            options.append(("--format csv|json", phrase(.formatOption)))
+        case .match:
+            options.append(("--person ID", phrase(.personOption)))
+            options.append(("--volunteer ID", phrase(.volunteerOption)))
+            options.append(("--limit N", phrase(.limitOption)))
+        case .demoData:
+            options.append(("--size typical|city|stress", phrase(.sizeOption)))
+            options.append(("--seed N", phrase(.seedOption)))
         case .list, .show, .delete, .history, .why, .sync, .status:
             break
         }
@@ -116,7 +128,8 @@ public struct HelpText: Sendable, Hashable {
             lines += section(.fieldsHeading, definitions(collection.fields.map {
                 ($0.name, sentence($0.label(in: language.code)))
             }))
-        case .initialize, .list, .show, .delete, .history, .sync, .status, .conflicts:
+        case .initialize, .list, .show, .delete, .history, .sync, .status, .conflicts,
+             .import, .export, .match, .demoData:
             break
         }
         return lines.joined(separator: "\n")
@@ -156,6 +169,14 @@ extension HelpText {
             parts.append("[--json]")
         case .conflicts:
             parts.append("[list | show ID | resolve ID --take mine|theirs|\(placeholder(.value))]")
+        case .import:
+            parts.append("[--dry-run] [--skip-invalid]")
+        case .export:
+            parts.append("[--format csv|json]")
+        case .match:
+            parts.append("suggest (--person ID | --volunteer ID) [--limit N] [--json]")
+        case .demoData:
+            parts.append("[--size typical|city|stress] [--seed N]")
         case .add:
             if let collection {
                 parts += RecordFlags(collection: collection).flags

@@ -118,6 +118,31 @@ extension Message {
         case .conflictNotFound(let id):
             return "Fant ingen konflikt med id \(id)."
 
+        // Import and export
+        case .fileUnreadable(let path):
+            return "Kan ikke lese \(path)."
+        case .csvBroken(let line, let reason):
+            return "CSV-filen er ødelagt på linje \(line): \(reason)."
+        case .emptyFile:
+            return "Filen har ingen rader å importere."
+        case .unknownColumns(let columns, let collection):
+            return "Disse kolonnene er ikke felt i \(collection.inlineText(in: language)): "
+                + "\(columns.joined(separator: ", "))."
+        case .duplicateColumns(let columns):
+            return "Disse kolonnene gjelder samme felt to ganger: \(columns.joined(separator: ", "))."
+        case .badCell(let line, let column, let value, let expected):
+            return "Linje \(line), kolonne \(column): forventet \(Self.bokmalPhrase(for: expected)), "
+                + "ikke \(bokmalQuoted(value))."
+        case .invalidRow(let line, let issue):
+            let field = issue.pointer.isEmpty ? "" : "\(issue.pointer): "
+            return "Linje \(line): \(field)\(Self.bokmalPhrase(for: issue.expected))."
+        case .unknownFormat(let format):
+            return "Ukjent format \(bokmalQuoted(format)): bruk csv eller json."
+        case .matchNeedsSubject:
+            return "Si hvem det skal finnes kandidater for: venn match suggest --person ID eller --volunteer ID."
+        case .unknownSize(let size):
+            return "Ukjent størrelse \(bokmalQuoted(size)): bruk typical, city eller stress."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Opprettet datalageret for arbeidsgruppe \(group) i \(path)."
@@ -134,6 +159,14 @@ extension Message {
                 + "(\(kilobytes) kB på \(String(format: "%.1f", seconds).replacingOccurrences(of: ".", with: ",")) s)."
         case .conflictResolved(let id):
             return "Løste konflikt \(id)."
+        case .demoDataAdded(let records, let volunteers, let persons):
+            return "La til \(records) oppdiktede poster: \(volunteers) frivillige og \(persons) personer, "
+                + "med aktivitetstyper, medlemmer, koblinger, kurs og erfaringssamlinger."
+        case .importChecked(let valid, let invalid):
+            return "Sjekket filen: \(valid) gyldige rader, \(invalid) ugyldige. Ingenting ble skrevet."
+        case .imported(let count, let skipped):
+            return skipped == 0 ? "Importerte \(count) poster."
+                : "Importerte \(count) poster; utelot \(skipped) ugyldige rader."
         case .nothingToChange:
             return "Ingenting å endre."
         }

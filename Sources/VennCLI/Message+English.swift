@@ -114,6 +114,31 @@ extension Message {
         case .conflictNotFound(let id):
             return "No conflict with id \(id)."
 
+        // Import and export
+        case .fileUnreadable(let path):
+            return "Cannot read \(path)."
+        case .csvBroken(let line, let reason):
+            return "The CSV file is broken at line \(line): \(reason)."
+        case .emptyFile:
+            return "The file has no rows to import."
+        case .unknownColumns(let columns, let collection):
+            return "These columns are not fields of \(collection.inlineText(in: language)): "
+                + "\(columns.joined(separator: ", "))."
+        case .duplicateColumns(let columns):
+            return "These columns name the same field twice: \(columns.joined(separator: ", "))."
+        case .badCell(let line, let column, let value, let expected):
+            return "Line \(line), column \(column): expected \(Self.englishPhrase(for: expected)), "
+                + "not \(englishQuoted(value))."
+        case .invalidRow(let line, let issue):
+            let field = issue.pointer.isEmpty ? "" : "\(issue.pointer): "
+            return "Line \(line): \(field)\(Self.englishPhrase(for: issue.expected))."
+        case .unknownFormat(let format):
+            return "Unknown format \(englishQuoted(format)): use csv or json."
+        case .matchNeedsSubject:
+            return "Say whom to find candidates for: venn match suggest --person ID or --volunteer ID."
+        case .unknownSize(let size):
+            return "Unknown size \(englishQuoted(size)): use typical, city or stress."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Created the store for working group \(group) at \(path)."
@@ -132,6 +157,14 @@ extension Message {
                 + "(\(kilobytes) kB in \(String(format: "%.1f", seconds)) s)."
         case .conflictResolved(let id):
             return "Resolved conflict \(id)."
+        case .demoDataAdded(let records, let volunteers, let persons):
+            return "Added \(records) made-up records: \(volunteers) volunteers and \(persons) people, "
+                + "with activity types, members, matches, courses and gatherings."
+        case .importChecked(let valid, let invalid):
+            return "Checked the file: \(valid) valid rows, \(invalid) invalid. Nothing was written."
+        case .imported(let count, let skipped):
+            return skipped == 0 ? "Imported \(count) records."
+                : "Imported \(count) records; left out \(skipped) invalid rows."
         }
     }
 

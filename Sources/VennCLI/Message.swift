@@ -106,6 +106,29 @@ public enum Message: Sendable, Hashable {
     /// The conflict is not open or not known.
     case conflictNotFound(id: String)
 
+    // MARK: - Import and export
+
+    /// A file could not be read.
+    case fileUnreadable(path: String)
+    /// The CSV text is broken at a line.
+    case csvBroken(line: Int, reason: String)
+    /// The file has a header and no rows, or nothing at all.
+    case emptyFile
+    /// Headers that name no field of the collection.
+    case unknownColumns([String], collection: SchemaLabel)
+    /// Headers that name the same field twice.
+    case duplicateColumns([String])
+    /// A cell whose text is not of its column's type.
+    case badCell(line: Int, column: String, value: String, expected: ValueKind)
+    /// A row that does not fit the schema.
+    case invalidRow(line: Int, issue: ValidationIssue)
+    /// `export --format` named a format there is none of.
+    case unknownFormat(String)
+    /// `match` needs `suggest` and `--person ID` or `--volunteer ID`.
+    case matchNeedsSubject
+    /// `demo-data --size` named no size.
+    case unknownSize(String)
+
     // MARK: - Confirmations
 
     /// `init --server` enrolled the laptop.
@@ -114,6 +137,12 @@ public enum Message: Sendable, Hashable {
     case syncDone(pushed: Int, pulled: Int, merged: Int, rejected: Int, kilobytes: Int, seconds: Double)
     /// A conflict was resolved.
     case conflictResolved(id: String)
+    /// `import --dry-run` checked the rows.
+    case importChecked(valid: Int, invalid: Int)
+    /// `import` wrote the rows; `skipped` invalid ones were left out.
+    case imported(count: Int, skipped: Int)
+    /// `demo-data` filled the store.
+    case demoDataAdded(records: Int, volunteers: Int, persons: Int)
 
     /// `init` created a store for the working group.
     case storeInitialized(group: String, path: String)

@@ -38,6 +38,24 @@ public enum Report: Sendable, Hashable {
     case refused(collection: String, id: String, reasons: [String])
     /// `conflicts`: none open.
     case noOpenConflicts
+    /// `match suggest`: why a candidate fits.
+    case matchReason(MatchReason)
+    /// `match suggest`: no candidate fits.
+    case noCandidates
+    /// The score column's heading.
+    case scoreHeading
+    /// The reasons column's heading.
+    case reasonsHeading
+
+    /// A reason a candidate fits, as the ranking gives it.
+    public enum MatchReason: Sendable, Hashable {
+        case sharedInterests([String])
+        case overlappingTimes(Int)
+        case sameArea(String)
+        case residenceFits(String)
+        case groupActivityPossible
+        case alreadyMatched(Int)
+    }
 
     public enum Heading: Sendable, Hashable, CaseIterable {
         case id, field, value, time, action, oldValue, newValue, author, replica
@@ -104,6 +122,21 @@ public enum Report: Sendable, Hashable {
             "Refused by the server: \(collection) \(id) — \(reasons.joined(separator: "; "))"
         case .noOpenConflicts:
             "No open conflicts."
+        case .matchReason(let reason):
+            switch reason {
+            case .sharedInterests(let interests): "shared interests: \(interests.joined(separator: ", "))"
+            case .overlappingTimes(let count): "\(count) common \(count == 1 ? "time" : "times")"
+            case .sameArea(let area): "same area (\(area))"
+            case .residenceFits(let residence): "willing to meet them \(residence)"
+            case .groupActivityPossible: "a group activity is possible"
+            case .alreadyMatched(let count): "already has \(count) active \(count == 1 ? "match" : "matches")"
+            }
+        case .noCandidates:
+            "No candidates: nobody fits yet."
+        case .scoreHeading:
+            "Score"
+        case .reasonsHeading:
+            "Why"
         }
     }
 
@@ -160,6 +193,22 @@ public enum Report: Sendable, Hashable {
             "Avvist av serveren: \(collection) \(id) — \(reasons.joined(separator: "; "))"
         case .noOpenConflicts:
             "Ingen åpne konflikter."
+        case .matchReason(let reason):
+            switch reason {
+            case .sharedInterests(let interests): "felles interesser: \(interests.joined(separator: ", "))"
+            case .overlappingTimes(let count): "\(count) \(count == 1 ? "felles tidspunkt" : "felles tidspunkter")"
+            case .sameArea(let area): "samme område (\(area))"
+            case .residenceFits(let residence): "villig til å møtes \(residence)"
+            case .groupActivityPossible: "gruppeaktivitet er mulig"
+            case .alreadyMatched(let count):
+                "har allerede \(count) \(count == 1 ? "aktiv kobling" : "aktive koblinger")"
+            }
+        case .noCandidates:
+            "Ingen kandidater: ingen passer ennå."
+        case .scoreHeading:
+            "Poeng"
+        case .reasonsHeading:
+            "Hvorfor"
         }
     }
 }

@@ -49,6 +49,14 @@ public struct VennCommandLine {
     private static let commandOptions: [Command: [OptionDeclaration]] = [
         .initialize: [OptionDeclaration("server", kind: .value), OptionDeclaration("code", kind: .value)],
         .conflicts: [OptionDeclaration("take", kind: .value)],
+        .import: [OptionDeclaration("dry-run", kind: .switch), OptionDeclaration("skip-invalid", kind: .switch)],
+        .export: [OptionDeclaration("format", kind: .value)],
+        .match: [
+            OptionDeclaration("person", kind: .value),
+            OptionDeclaration("volunteer", kind: .value),
+            OptionDeclaration("limit", kind: .value),
+        ],
+        .demoData: [OptionDeclaration("size", kind: .value), OptionDeclaration("seed", kind: .value)],
     ]
 
     private func command(in arguments: [String]) -> Command? {
@@ -123,6 +131,10 @@ public struct VennCommandLine {
         } else if command == .sync || command == .status || command == .conflicts {
             try withStore(invocation) { store throws(CLIError) in
                 try runSyncCommand(invocation, store: store)
+            }
+        } else if [.import, .export, .match, .demoData].contains(command) {
+            try withStore(invocation) { store throws(CLIError) in
+                try runDomainCommand(invocation, store: store)
             }
         } else {
             try withStore(invocation) { store throws(CLIError) in

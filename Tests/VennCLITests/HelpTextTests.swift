@@ -44,7 +44,8 @@ struct HelpTextTests {
         #expect(text.hasPrefix("\(usage) venn \(command.name)"))
         #expect(text.contains("--store"))
         #expect(text.contains(String(HelpPhrase.commandDetails(command).text(in: language).prefix(20))))
-        #expect(text.contains("volunteer") == command.takesCollection)
+        let collections = HelpPhrase.collectionsHeading.text(in: language)
+        #expect(text.contains(collections) == command.takesCollection)
     }
 
     @Test(arguments: Language.allCases)
@@ -148,12 +149,14 @@ struct HelpPhraseTests {
         .required, .defaultValue("x"), .oneOf(["a", "b"]), .itemsFrom(["a"]), .commaSeparated,
         .reference("member"), .systemCollection, .choicePlaceholder,
         .serverOption, .codeOption, .takeOption,
+        .dryRunOption, .skipInvalidOption, .formatOption, .personOption, .volunteerOption, .limitOption,
+        .sizeOption, .seedOption,
     ]
         + Command.allCases.flatMap { [HelpPhrase.commandSummary($0), .commandDetails($0)] }
         + ExitCode.allCases.map(HelpPhrase.exitCode)
         + ValueKind.allCases.map(HelpPhrase.valuePlaceholder)
 
-    static let caseCount = 34
+    static let caseCount = 42
 
     static func caseNumber(_ phrase: HelpPhrase) -> Int {
         switch phrase {
@@ -191,6 +194,14 @@ struct HelpPhraseTests {
         case .serverOption: 31
         case .codeOption: 32
         case .takeOption: 33
+        case .dryRunOption: 34
+        case .skipInvalidOption: 35
+        case .formatOption: 36
+        case .personOption: 37
+        case .volunteerOption: 38
+        case .limitOption: 39
+        case .sizeOption: 40
+        case .seedOption: 41
         }
     }
 

@@ -57,9 +57,23 @@ struct MessageTests {
         .enrolled(group: "askvoll", server: "https://venn.example.org"),
         .syncDone(pushed: 3, pulled: 4, merged: 1, rejected: 0, kilobytes: 12, seconds: 0.4),
         .conflictResolved(id: "8d41"),
+        .fileUnreadable(path: "/tmp/frivillige.csv"),
+        .csvBroken(line: 3, reason: "unterminatedQuote"),
+        .emptyFile,
+        .unknownColumns(["Skostørrelse"], collection: volunteer),
+        .duplicateColumns(["Navn"]),
+        .badCell(line: 4, column: "Fødselsår", value: "gammel", expected: .integer),
+        .invalidRow(line: 5, issue: ValidationIssue(collection: "volunteer", id: "", pointer: "/name",
+                                                    expected: .required)),
+        .unknownFormat("xml"),
+        .matchNeedsSubject,
+        .unknownSize("huge"),
+        .importChecked(valid: 2, invalid: 1),
+        .imported(count: 2, skipped: 1),
+        .demoDataAdded(records: 120, volunteers: 15, persons: 12),
     ]
 
-    static let caseCount = 48
+    static let caseCount = 61
 
     static func caseNumber(_ message: Message) -> Int {
         switch message {
@@ -111,6 +125,19 @@ struct MessageTests {
         case .enrolled: 45
         case .syncDone: 46
         case .conflictResolved: 47
+        case .fileUnreadable: 48
+        case .csvBroken: 49
+        case .emptyFile: 50
+        case .unknownColumns: 51
+        case .duplicateColumns: 52
+        case .badCell: 53
+        case .invalidRow: 54
+        case .unknownFormat: 55
+        case .matchNeedsSubject: 56
+        case .unknownSize: 57
+        case .importChecked: 58
+        case .imported: 59
+        case .demoDataAdded: 60
         }
     }
 

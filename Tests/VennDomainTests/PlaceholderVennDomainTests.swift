@@ -1,4 +1,0 @@
-import Testing
-@testable import VennDomain
-
-@Test func placeholder() { #expect(Bool(true)) }
