@@ -267,8 +267,8 @@ try puller.batch {
 let localSync = try timed { try pullClient.sync() }
 report("sync pushing 100 local changes", format(seconds: localSync.seconds),
        target: "in proportion to the changes",
-       ratio: format(localSync.seconds / median(idle)) + "x no-op; " + format(localSync.seconds / 100 * 1000, decimals: 2)
-           + " ms/record")
+       ratio: format(localSync.seconds / median(idle)) + "x no-op; "
+           + format(localSync.seconds / 100 * 1000, decimals: 2) + " ms/record")
 
 step("incremental: 100 remote changes pulled")
 try seeder.batch {
@@ -281,8 +281,8 @@ let remoteSync = try timed { try pullClient.sync() }
 guard remoteSync.value.pulled >= 100 else { throw BenchmarkFailure("pulled \(remoteSync.value.pulled) of 100") }
 report("sync pulling 100 remote changes", format(seconds: remoteSync.seconds),
        target: "in proportion to the changes",
-       ratio: format(remoteSync.seconds / median(idle)) + "x no-op; " + format(remoteSync.seconds / 100 * 1000, decimals: 2)
-           + " ms/record")
+       ratio: format(remoteSync.seconds / median(idle)) + "x no-op; "
+           + format(remoteSync.seconds / 100 * 1000, decimals: 2) + " ms/record")
 
 // MARK: - Push throughput with concurrent versions
 
