@@ -96,9 +96,9 @@ laptop ola edit person "${person: -8}" --residence institution
 laptop kari sync
 laptop ola sync
 laptop ola conflicts
-conflict=$(XDG_DATA_HOME="$tour/ola" "$bin/venn" conflicts list --json \
-    | grep -o '"id" : "[0-9a-f-]*"' | tail -n 1 | grep -o '[0-9a-f-]\{36\}')
-laptop ola conflicts resolve "${conflict: -8}" --take day_centre
+# `conflicts` lists the open ones; the first column is the entry's short id.
+conflict=$(XDG_DATA_HOME="$tour/ola" "$bin/venn" conflicts | awk 'NR == 2 { print $1 }')
+laptop ola conflicts resolve "$conflict" --take day_centre
 laptop ola sync
 laptop kari sync
 laptop kari show person "${person: -8}"

@@ -30,7 +30,17 @@ extension VennCommandLine {
     private func add(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
         guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
         let fields = try recordFields(invocation)
-        let id = try store.add(collection: schema.name, fields: fields)
+        let id: String
+        do {
+            id = try store.add(collection: schema.name, fields: fields)
+        } catch let error as StoreError where error.code == .invalidData {
+            // The id the record would have had means nothing to anyone: leave it out.
+            throw CLIError.invalidData(error.issues.map { issue in
+                var issue = issue
+                issue.id = ""
+                return issue
+            })
+        }
         console.print(Message.recordAdded(id: id).text(in: language))
     }
 
