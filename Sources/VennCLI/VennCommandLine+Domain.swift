@@ -97,17 +97,17 @@ extension VennCommandLine {
         let limit = Int(invocation.arguments.value(of: "limit") ?? "") ?? 10
         let volunteers = try store.records(collection: "volunteer")
         let persons = try store.records(collection: "person")
-        let counts = try activeMatchCounts(store)
+        let counts = MatchRanking.activeMatchCounts(try store.records(collection: "match"))
 
         let candidates: [MatchRanking.Candidate]
         let other: CollectionSchema?
         if let fragment = invocation.arguments.value(of: "person") {
-            let person = try recordNamed(fragment, in: persons, collection: "person")
+            let person = try recordNamed(fragment, in: persons, collection: "person", store: store)
             candidates = MatchRanking.suggest(for: person, volunteers: volunteers, activeMatchCounts: counts,
                                               limit: limit)
             other = schemas.collection(named: "volunteer")
         } else if let fragment = invocation.arguments.value(of: "volunteer") {
-            let volunteer = try recordNamed(fragment, in: volunteers, collection: "volunteer")
+            let volunteer = try recordNamed(fragment, in: volunteers, collection: "volunteer", store: store)
             candidates = MatchRanking.suggest(forVolunteer: volunteer, persons: persons, activeMatchCounts: counts,
                                               limit: limit)
             other = schemas.collection(named: "person")
@@ -169,26 +169,16 @@ extension VennCommandLine {
         return Report.matchReason(report).text(in: language)
     }
 
-    private func recordNamed(_ fragment: String, in records: [Record], collection: String) throws -> Record {
-        let text = fragment.lowercased()
-        let found = records.filter { $0.id == text || $0.id.hasPrefix(text) || $0.id.hasSuffix(text) }
+    /// The record of `records` that `fragment` names, resolved as every
+    /// command resolves ids.
+    private func recordNamed(_ fragment: String, in records: [Record], collection: String, store: Store) throws
+        -> Record
+    {
         let label = schemas.collection(named: collection).map(SchemaLabel.init) ?? SchemaLabel(name: collection)
-        guard found.count == 1 else {
-            if found.count > 1 { throw CLIError.usage(.ambiguousID(fragment, matches: found.count)) }
-            throw CLIError(.notFound, .recordNotFound(collection: label, id: fragment))
-        }
-        return found[0]
-    }
-
-    /// Active matches per volunteer and per person.
-    private func activeMatchCounts(_ store: Store) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for match in try store.records(collection: "match") where match.values["status"] == "active" {
-            for key in ["volunteer", "person"] {
-                if let id = match.values[key]?.stringValue { counts[id, default: 0] += 1 }
-            }
-        }
-        return counts
+        let notFound = Message.recordNotFound(collection: label, id: fragment)
+        let id = try resolveID(fragment, collection: collection, store: store, notFound: notFound)
+        guard let record = records.first(where: { $0.id == id }) else { throw CLIError(.notFound, notFound) }
+        return record
     }
 
     // MARK: - demo-data

@@ -71,10 +71,23 @@ extension VennCommandLine {
 
     /// The full id of the live record `fragment` names: the id itself, or a
     /// unique beginning or end of it.
-    private func resolveID(_ fragment: String, schema: CollectionSchema, store: Store) throws -> String {
-        let matches = try store.matchingIDs(collection: schema.name, fragment: fragment.lowercased())
+    func resolveID(_ fragment: String, schema: CollectionSchema, store: Store) throws -> String {
+        try resolveID(
+            fragment,
+            collection: schema.name,
+            store: store,
+            notFound: .recordNotFound(collection: SchemaLabel(schema), id: fragment)
+        )
+    }
+
+    /// The full id of the live record of `collection` that `fragment` names.
+    ///
+    /// - Throws: `CLIError` with `notFound` when none matches, a usage error
+    ///   when several do.
+    func resolveID(_ fragment: String, collection: String, store: Store, notFound: Message) throws -> String {
+        let matches = try store.matchingIDs(collection: collection, fragment: fragment.lowercased())
         switch matches.count {
-        case 0: throw CLIError(.notFound, .recordNotFound(collection: SchemaLabel(schema), id: fragment))
+        case 0: throw CLIError(.notFound, notFound)
         case 1: return matches[0]
         default: throw CLIError.usage(.ambiguousID(fragment, matches: matches.count))
         }

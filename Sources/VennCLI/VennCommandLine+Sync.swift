@@ -169,11 +169,10 @@ extension VennCommandLine {
     }
 
     private func conflictEntry(_ fragment: String, store: Store) throws -> Record {
-        let matches = try store.matchingIDs(collection: ConflictEntry.collection, fragment: fragment.lowercased())
-        guard matches.count == 1, let entry = try store.record(collection: ConflictEntry.collection, id: matches[0])
-        else {
-            if matches.count > 1 { throw CLIError.usage(.ambiguousID(fragment, matches: matches.count)) }
-            throw CLIError(.notFound, .conflictNotFound(id: fragment))
+        let notFound = Message.conflictNotFound(id: fragment)
+        let id = try resolveID(fragment, collection: ConflictEntry.collection, store: store, notFound: notFound)
+        guard let entry = try store.record(collection: ConflictEntry.collection, id: id) else {
+            throw CLIError(.notFound, notFound)
         }
         return entry
     }

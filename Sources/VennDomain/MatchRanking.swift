@@ -67,6 +67,18 @@ public enum MatchRanking {
     }
 
     /// How many active matches a volunteer may have and still be suggested.
+    /// Active matches per volunteer and per person, by record id, from the
+    /// group's `match` records.
+    public static func activeMatchCounts(_ matches: [Record]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for match in matches where match.values["status"]?.stringValue == "active" {
+            for key in ["volunteer", "person"] {
+                if let id = match.values[key]?.stringValue { counts[id, default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+
     public static let defaultCapacity = 2
 
     /// Volunteers who may be matched with `person`, best first.

@@ -236,3 +236,24 @@ struct MatchRankingTests {
         #expect(candidates.allSatisfy { eligible.contains($0.volunteerID) })
     }
 }
+
+struct ActiveMatchCountTests {
+    func match(_ id: String, volunteer: String, person: String, status: String) -> Record {
+        Record(
+            collection: "match",
+            id: id,
+            values: ["volunteer": .string(volunteer), "person": .string(person), "status": .string(status)],
+            updated: Timestamp(milliseconds: 0)
+        )
+    }
+
+    @Test func countsOnlyActiveMatchesForBothSides() {
+        let counts = MatchRanking.activeMatchCounts([
+            match("m1", volunteer: "v1", person: "p1", status: "active"),
+            match("m2", volunteer: "v1", person: "p2", status: "active"),
+            match("m3", volunteer: "v2", person: "p1", status: "ended"),
+            match("m4", volunteer: "v3", person: "p3", status: "proposed"),
+        ])
+        #expect(counts == ["v1": 2, "p1": 1, "p2": 1])
+    }
+}
