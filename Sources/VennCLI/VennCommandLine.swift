@@ -162,14 +162,7 @@ public struct VennCommandLine {
             throw .usage(.missingValue(flag: OptionDeclaration.group.flag))
         }
         guard StoreLocation.isValidGroupName(group) else { throw .usage(.invalidGroupName(group)) }
-        let path: String
-        if let store = invocation.arguments.value(of: OptionDeclaration.store.name) {
-            path = store
-        } else if let store = environment["VENN_STORE"], !store.isEmpty {
-            path = store
-        } else {
-            path = try location.path(forGroup: group)
-        }
+        let path = try location.resolve(store: invocation.arguments.value(of: OptionDeclaration.store.name), group: group)
 
         let server = invocation.arguments.value(of: "server")
         let code = invocation.arguments.value(of: "code")
