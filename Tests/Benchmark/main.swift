@@ -154,22 +154,12 @@ let rows: [RowCopy] = try {
 /// the store's connection settings; returns the seconds taken.
 @MainActor
 func baselineInsert(_ rows: [RowCopy], name: String) throws -> Double {
+    // A fresh store file gives exactly the store's tables; the rows go in
+    // with plain SQLite, under the store's connection settings.
     let path = scratch.appendingPathComponent(name).path
+    try Store.create(at: path, group: "baseline").close()
     let database = try Database(path: path)
     defer { try? database.close() }
-    try database.execute(sql: """
-        CREATE TABLE records (
-            collection TEXT NOT NULL,
-            id TEXT NOT NULL,
-            deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-            fields TEXT NOT NULL,
-            clock TEXT NOT NULL,
-            concurrent TEXT,
-            vv TEXT NOT NULL,
-            updated INTEGER NOT NULL,
-            PRIMARY KEY (collection, id)
-        )
-        """)
     return try timed {
         try database.withTransaction {
             let insert = try database.prepare(sql: """
