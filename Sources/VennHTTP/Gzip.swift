@@ -8,6 +8,19 @@ public enum Gzip {
     /// The size of each output chunk while streaming through zlib.
     private static let chunkSize = 64 * 1024
 
+    /// Hands zlib the next piece of `input` once it has used the last one.
+    ///
+    /// At most `UInt32.max` bytes go at a time: `avail_in` is 32 bits wide.
+    private static func refill(_ stream: inout z_stream, from input: UnsafeRawBufferPointer, offset: inout Int) {
+        guard stream.avail_in == 0 && offset < input.count else { return }
+        let count = min(input.count - offset, Int(UInt32.max))
+        stream.next_in = UnsafeMutablePointer(
+            mutating: input.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self)
+        )
+        stream.avail_in = uInt(count)
+        offset += count
+    }
+
     /// Compresses data into one gzip member.
     ///
     /// - Parameters:
@@ -30,15 +43,7 @@ public enum Gzip {
             var offset = 0
             var chunk = [UInt8](repeating: 0, count: chunkSize)
             while true {
-                // Feed at most uInt.max bytes at a time; avail_in is 32 bits wide.
-                if stream.avail_in == 0 && offset < input.count {
-                    let count = min(input.count - offset, Int(UInt32.max))
-                    stream.next_in = UnsafeMutablePointer(
-                        mutating: input.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self)
-                    )
-                    stream.avail_in = uInt(count)
-                    offset += count
-                }
+                refill(&stream, from: input, offset: &offset)
                 let flush = offset == input.count ? Z_FINISH : Z_NO_FLUSH
                 let status = chunk.withUnsafeMutableBufferPointer { buffer in
                     stream.next_out = buffer.baseAddress
@@ -93,14 +98,7 @@ public enum Gzip {
         var offset = 0
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
-            if stream.avail_in == 0 && offset < input.count {
-                let count = min(input.count - offset, Int(UInt32.max))
-                stream.next_in = UnsafeMutablePointer(
-                    mutating: input.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self)
-                )
-                stream.avail_in = uInt(count)
-                offset += count
-            }
+            refill(&stream, from: input, offset: &offset)
             let (status, overflows) = chunk.withUnsafeMutableBufferPointer { buffer in
                 stream.next_out = buffer.baseAddress
                 stream.avail_out = uInt(buffer.count)

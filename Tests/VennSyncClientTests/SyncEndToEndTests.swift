@@ -81,7 +81,7 @@ import VennStore
         #expect(try b.records("volunteer")[id] == nil)
     }
 
-    @Test func aSecondSyncHasNothingToDo() throws {
+    @Test func aSecondSyncFindsNothingLeft() throws {
         let world = try SyncWorld(laptops: 1)
         let a = world.laptops[0]
         _ = try a.succeed(["add", "volunteer", "--name", "Kari"])
