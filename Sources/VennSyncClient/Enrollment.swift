@@ -57,7 +57,7 @@ public enum Enrollment {
         } catch {
             throw SyncError(.unreachable, detail: "\(error)")
         }
-        if response.status == 401 { throw SyncError(.invalidCode, detail: ServerError.message(in: response)) }
+        if response.status == 401 { throw SyncError(.invalidCode, detail: ServerErrorBody.message(in: response)) }
         guard response.status == 200 else { throw SyncError.from(response) }
         guard let answer = try? JSONDecoder().decode(Response.self, from: response.body) else {
             throw SyncError(.badResponse, detail: "enroll")

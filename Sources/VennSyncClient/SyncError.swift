@@ -50,7 +50,7 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
 
     /// The error for a response the server refused.
     static func from(_ response: HTTPResponse) -> SyncError {
-        let detail = ServerError.message(in: response)
+        let detail = ServerErrorBody.message(in: response)
         switch response.status {
         case 401: return SyncError(.unauthorized, detail: detail)
         case 403: return SyncError(.forbidden, detail: detail)
@@ -62,7 +62,7 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The server's error body: `{"error", "message", "details"}`.
-enum ServerError {
+enum ServerErrorBody {
     static func message(in response: HTTPResponse) -> String {
         struct Body: Decodable {
             var error: String?
