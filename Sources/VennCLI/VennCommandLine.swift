@@ -162,7 +162,8 @@ public struct VennCommandLine {
             throw .usage(.missingValue(flag: OptionDeclaration.group.flag))
         }
         guard StoreLocation.isValidGroupName(group) else { throw .usage(.invalidGroupName(group)) }
-        let path = try location.resolve(store: invocation.arguments.value(of: OptionDeclaration.store.name), group: group)
+        let storeFlag = invocation.arguments.value(of: OptionDeclaration.store.name)
+        let path = try location.resolve(store: storeFlag, group: group)
 
         let server = invocation.arguments.value(of: "server")
         let code = invocation.arguments.value(of: "code")
