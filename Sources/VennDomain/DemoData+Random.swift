@@ -59,50 +59,5 @@ extension DemoData {
         }
     }
 
-    /// A calendar date as days since 1970-01-01, written `YYYY-MM-DD`.
-    struct Day: Comparable {
-        var number: Int
-
-        /// The day `milliseconds` since 1970 fall on, in UTC.
-        init(milliseconds: UInt64) {
-            number = Int(milliseconds / 86_400_000)
-        }
-
-        init(number: Int) {
-            self.number = number
-        }
-
-        static func < (lhs: Day, rhs: Day) -> Bool {
-            lhs.number < rhs.number
-        }
-
-        /// The day `days` later (earlier when negative).
-        func adding(_ days: Int) -> Day {
-            Day(number: number + days)
-        }
-
-        /// Year, month and day in the proleptic Gregorian calendar.
-        var civil: (year: Int, month: Int, day: Int) {
-            // Days-to-civil conversion by Howard Hinnant's algorithm.
-            let shifted = number + 719_468
-            let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-            let dayOfEra = shifted - era * 146_097
-            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-            let monthIndex = (5 * dayOfYear + 2) / 153
-            let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-            let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-            return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-        }
-
-        /// The date as `YYYY-MM-DD`.
-        var text: String {
-            let (year, month, day) = civil
-            return "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day))"
-        }
-
-        private static func twoDigits(_ value: Int) -> String {
-            value < 10 ? "0\(value)" : "\(value)"
-        }
-    }
+    typealias Day = CalendarDay
 }

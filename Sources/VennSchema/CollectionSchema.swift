@@ -19,6 +19,9 @@ public struct CollectionSchema: Sendable, Hashable {
     public var labels: [String: String]
     /// One-line help by language code (`x-help`).
     public var help: [String: String]
+    /// The moves of the collection's status machine (`x-transitions`), in
+    /// declaration order; empty when the collection has none.
+    public var transitions: [StatusTransition]
 
     /// Declares a collection; the schema loader builds these from schema
     /// files.
@@ -30,7 +33,8 @@ public struct CollectionSchema: Sendable, Hashable {
         listColumns: [String] = [],
         isSystem: Bool = false,
         labels: [String: String] = [:],
-        help: [String: String] = [:]
+        help: [String: String] = [:],
+        transitions: [StatusTransition] = []
     ) {
         self.name = name
         self.sensitivity = sensitivity
@@ -40,6 +44,7 @@ public struct CollectionSchema: Sendable, Hashable {
         self.isSystem = isSystem
         self.labels = labels
         self.help = help
+        self.transitions = transitions
     }
 
     /// The field named `name`, if the collection declares it.

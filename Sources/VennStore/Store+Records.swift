@@ -14,7 +14,27 @@ extension Store {
     /// - Throws: `StoreError` `.unknownCollection`, `.readOnlyCollection`, or
     ///   `.invalidData` with every issue.
     public func add(collection: String, fields: [String: JSONValue]) throws -> String {
-        let schema = try editableCollection(collection)
+        try insert(fields, into: try editableCollection(collection))
+    }
+
+    /// Adds a record to a collection the program keeps for people
+    /// (`x-system`), such as the status changes, and returns its id.
+    ///
+    /// - Throws: as ``add(collection:fields:)``; `.readOnlyCollection` for
+    ///   a collection people edit, and for the conflict ledger, which only
+    ///   merges write.
+    public func addSystemRecord(collection: String, fields: [String: JSONValue]) throws -> String {
+        guard let schema = schemas.collection(named: collection) else {
+            throw StoreError(.unknownCollection, detail: collection)
+        }
+        guard schema.isSystem, collection != ConflictEntry.collection else {
+            throw StoreError(.readOnlyCollection, detail: collection)
+        }
+        return try insert(fields, into: schema)
+    }
+
+    private func insert(_ fields: [String: JSONValue], into schema: CollectionSchema) throws -> String {
+        let collection = schema.name
         var generator = SystemRandomNumberGenerator()
         let id = RecordID.make(milliseconds: options.wallClock(), using: &generator)
 

@@ -230,8 +230,9 @@ public final class Store {
     }
 
     /// Runs several changes as one transaction: all of them land, or none.
+    /// A batch inside a batch joins the outer one.
     public func batch<T>(_ body: () throws -> T) throws -> T {
-        precondition(!isInBatch, "batches do not nest")
+        if isInBatch { return try body() }
         return try writeTransaction {
             isInBatch = true
             defer { isInBatch = false }
