@@ -31,6 +31,33 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// `venn demo-data`: fill a store with made-up, realistic records.
     case demoData = "demo-data"
 
+    // The working group's work: a noun, then a verb (`venn course plan`).
+
+    /// `venn agreement`: the cooperation agreement with NF.
+    case agreement
+    /// `venn member`: the working group's members and their tasks.
+    case member
+    /// `venn group`: whom the working group serves.
+    case group
+    /// `venn volunteer`: a volunteer's way from interested to active.
+    case volunteer
+    /// `venn person`: a person's way from referred to matched.
+    case person
+    /// `venn course`: courses, enrolment and attendance.
+    case course
+    /// `venn followup`: the follow-up conversation after the course.
+    case followup
+    /// `venn consent`: consent given, withdrawn and reviewed.
+    case consent
+    /// `venn activity`: group activities with several volunteers.
+    case activity
+    /// `venn gathering`: experience gatherings.
+    case gathering
+    /// `venn refund`: refund claims to NF.
+    case refund
+    /// `venn stats`: the group's statistics for the national overview.
+    case stats
+
     /// The command as typed.
     public var name: String { rawValue }
 
@@ -38,6 +65,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     public var arguments: [ArgumentName] {
         switch self {
         case .initialize, .sync, .status, .conflicts, .match, .demoData: []
+        case .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent, .activity,
+             .gathering, .refund, .stats: []
         case .import: [.collection, .path]
         case .export: [.collection]
         case .add, .list: [.collection]
@@ -48,7 +77,34 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the command takes a subcommand and its arguments after it
     /// (`venn conflicts resolve ID`).
-    public var takesSubcommand: Bool { self == .conflicts || self == .match }
+    public var takesSubcommand: Bool { self == .conflicts || isWorkflow }
+
+    /// Whether the command is one of the working group's nouns, which take a
+    /// verb and its arguments (`venn course enrol ID --volunteer ID`).
+    public var isWorkflow: Bool {
+        switch self {
+        case .match, .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent, .activity,
+             .gathering, .refund, .stats:
+            true
+        case .initialize, .add, .list, .show, .edit, .delete, .history, .why, .sync, .status, .conflicts,
+             .import, .export, .demoData:
+            false
+        }
+    }
+
+    /// The collection whose status machine the command moves, if any.
+    public var statusCollection: String? {
+        switch self {
+        case .match: "match"
+        case .agreement: "agreement"
+        case .volunteer: "volunteer"
+        case .person: "person"
+        case .course: "course"
+        case .gathering: "gathering"
+        case .refund: "refund_claim"
+        default: nil
+        }
+    }
 
     /// Whether the command works on the records of one collection.
     public var takesCollection: Bool { arguments.first == .collection }
@@ -59,8 +115,12 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// Whether the command reads and can print JSON (`--json`).
     public var isReading: Bool {
         switch self {
-        case .list, .show, .history, .why, .status, .conflicts, .match: true
+        case .list, .show, .history, .why, .status, .conflicts: true
         case .initialize, .add, .edit, .delete, .sync, .import, .export, .demoData: false
+        // Their verbs that read take --json.
+        case .match, .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent, .activity,
+             .gathering, .refund, .stats:
+            true
         }
     }
 }

@@ -17,6 +17,7 @@ extension HelpPhrase {
         case .environmentHeading: "Miljøvariabler:"
         case .exitCodesHeading: "Avslutningskoder:"
         case .fieldsHeading: "Felter:"
+        case .verbsHeading: "Verb:"
 
         case .commandSummary(let command): Self.bokmalSummary(of: command)
         case .commandDetails(let command): Self.bokmalDetails(of: command)
@@ -26,7 +27,7 @@ extension HelpPhrase {
         case .helpOption: "Vis hjelp."
         case .groupOption: "Arbeidsgruppen datalageret hører til."
         case .serverOption: "Adressen til synkroniseringsserveren, f.eks. https://venn.example.org. Registrerer "
-            + "maskinen sammen med --code."
+                + "maskinen sammen med --code."
         case .codeOption: "Engangskoden for registrering fra serverens administrator."
         case .takeOption: "Med resolve: mine (verdien fra denne maskinen), theirs (den andre verdien) eller "
         case .dryRunOption: "Kontroller alle rader og rapporter, uten å skrive noe."
@@ -37,7 +38,7 @@ extension HelpPhrase {
         case .limitOption: "Hvor mange kandidater som vises (10 som standard)."
         case .sizeOption: "typical (15 frivillige), city (200) eller stress (3 000); typical som standard."
         case .seedOption: "Samme frø gir de samme postene."
-            + "en ny verdi."
+                + "en ny verdi."
         case .fieldFlagsOption:
             "Sett et felt. Se feltene i en samling med «venn add SAMLING --help»."
         case .clearOption(let clearable):
@@ -87,6 +88,18 @@ extension HelpPhrase {
         case .export: "Skriv en samling som CSV eller JSON"
         case .match: "Foreslå frivillige for en person, med begrunnelse"
         case .demoData: "Fyll et datalager med oppdiktede poster"
+        case .agreement: "Samarbeidsavtalen med NF: utkast, signer, forankre, send, registrer"
+        case .member: "Arbeidsgruppens medlemmer og oppgavene deres"
+        case .group: "Hvem arbeidsgruppen er for: hjemmeboende, institusjon, dagsenter"
+        case .volunteer: "Den frivilliges vei: kontakt, taushetsløfte, kartlegging, klar, pause, slutt"
+        case .person: "Personens vei: kartlegging, venting, pause, avslutning"
+        case .course: "Planlegg kurs, meld på frivillige, før oppmøte, fullfør"
+        case .followup: "Før oppfølgingssamtalen etter kurset"
+        case .consent: "Samtykke: gi, trekke tilbake, vurdere på nytt"
+        case .activity: "Gruppeaktiviteter med flere frivillige"
+        case .gathering: "Erfaringssamlinger: planlegg, hold, oppmøte, kostnad"
+        case .refund: "Refusjonskrav til NF: krav, send, godkjent, betalt"
+        case .stats: "Arbeidsgruppens statistikk til den nasjonale oversikten"
         }
     }
 
@@ -139,6 +152,49 @@ extension HelpPhrase {
         case .demoData:
             "Fyll datalageret med oppdiktede, men realistiske poster (norske navn og steder) "
                 + "til demonstrasjon, testing og ytelsesmåling. Bruk et eget datalager til det."
+        case .agreement:
+            "Før samarbeidsavtalen med Nasjonalforeningen for folkehelsen: lag et utkast, signer, "
+                + "forankre i kommunens ledergruppe, send til NF med lederens kontaktopplysninger, og "
+                + "registrer når NF bekrefter; registreringen gir tilgang til Verktøykassen."
+        case .member:
+            "Medlemmene i arbeidsgruppen og oppgavene de deler: lede og være NFs kontakt, rekruttere,"
+                + " holde kurs, holde oppfølgingssamtaler, matche, være kontaktperson, holde "
+                + "erfaringssamlinger, holde registeret oppdatert, delta på NFs nettverkssamlinger."
+        case .group:
+            "Hvem arbeidsgruppen er for (hjemmeboende, institusjon, dagsenter), kommunene og "
+                + "statusen."
+        case .volunteer:
+            "Flytt en frivillig fra interessert til aktiv: før første kontakt, signert taushetsløfte "
+                + "og kartlegging av interesser og tider, og deretter statusendringene. En frivillig blir "
+                + "klar først når kurset er fullført, oppfølgingssamtalen holdt og taushetsløftet signert."
+        case .person:
+            "Flytt en person som ønsker en aktivitetsvenn fra henvist til matchet: kartlegging av "
+                + "interesser, tider og område, og deretter statusendringene. En person kan kartlegges "
+                + "først når et samtykke gjelder."
+        case .course:
+            "Planlegg kurset på 6 timer over én eller to kvelder (eller før e-læring), meld på "
+                + "frivillige, før oppmøte per kveld og fullfør; en frivillig som fullfører, får statusen "
+                + "kurs fullført."
+        case .followup:
+            "Før oppfølgingssamtalen med en frivillig etter kurset, og utfallet: klar, trenger tid "
+                + "eller går ikke videre."
+        case .consent:
+            "Før samtykke gitt av personen selv, en fremtidsfullmektig eller en verge; trekk det "
+                + "tilbake (det avslutter personens aktive matcher og avslutter personen, og posten slettes"
+                + " etter lagringstiden); og sett når det skal vurderes på nytt."
+        case .activity:
+            "Gruppeaktiviteter: en aktivitetstype, sted og tidspunkt, flere frivillige og antall "
+                + "deltakere (aldri navnene)."
+        case .gathering:
+            "Erfaringssamlinger for de frivillige, minst én og helst to i året: planlegg, inviter, "
+                + "hold, tell oppmøte, før kostnaden."
+        case .refund:
+            "Krav til NF om refusjon av kostnader til kurs og erfaringssamlinger, per kategori, "
+                + "innenfor grenser arbeidsgruppen kan sette; send, godkjent, betalt eller sendt tilbake."
+        case .stats:
+            "Regn ut arbeidsgruppens statistikk (bare antall og intervaller, antall under 5 skjules) "
+                + "fra postene på denne maskinen, vis den og lagre den som årets statistikkpost til den "
+                + "nasjonale oversikten."
         }
     }
 

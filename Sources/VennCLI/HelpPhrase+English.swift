@@ -16,6 +16,7 @@ extension HelpPhrase {
         case .environmentHeading: "Environment:"
         case .exitCodesHeading: "Exit codes:"
         case .fieldsHeading: "Fields:"
+        case .verbsHeading: "Verbs:"
 
         case .commandSummary(let command): Self.englishSummary(of: command)
         case .commandDetails(let command): Self.englishDetails(of: command)
@@ -84,6 +85,18 @@ extension HelpPhrase {
         case .export: "Write a collection as CSV or JSON"
         case .match: "Suggest volunteers for a person, with reasons"
         case .demoData: "Fill a store with made-up records"
+        case .agreement: "The cooperation agreement with NF: draft, sign, anchor, send, register"
+        case .member: "The working group's members and their tasks"
+        case .group: "Whom the working group serves: home, institution, day centre"
+        case .volunteer: "A volunteer's way: contact, pledge, mapping, ready, pause, end"
+        case .person: "A person's way: mapping, waiting, pause, close"
+        case .course: "Plan courses, enrol volunteers, mark attendance, complete"
+        case .followup: "Record the follow-up conversation after the course"
+        case .consent: "Consent: give, withdraw, review"
+        case .activity: "Group activities with several volunteers"
+        case .gathering: "Experience gatherings: plan, hold, attendance, cost"
+        case .refund: "Refund claims to NF: claim, submit, approve, pay"
+        case .stats: "The group's statistics for the national overview"
         }
     }
 
@@ -132,6 +145,51 @@ extension HelpPhrase {
         case .demoData:
             "Fill the store with made-up but realistic records (Norwegian-looking names and "
                 + "places) for demonstrations, tests and benchmarks. Use it on a store of its own."
+        case .agreement:
+            "Keep the cooperation agreement (samarbeidsavtale) with Nasjonalforeningen for "
+                + "folkehelsen: draft it, then sign, anchor in the municipality's management group, send to"
+                + " NF with the leader's contact details, and register when NF confirms; registration gives"
+                + " access to the toolbox (Verktøykassen)."
+        case .member:
+            "The members of the working group and the tasks they share: lead and be NF's contact, "
+                + "recruit, run courses, hold follow-up conversations, match, be contact person, hold "
+                + "gatherings, keep the register, attend NF's network gatherings."
+        case .group:
+            "Whom the working group serves (people living at home, in institutions, at day centres), "
+                + "its municipalities and its status."
+        case .volunteer:
+            "Move a volunteer along the way from interested to active: record the first contact, the "
+                + "signed pledge of confidentiality and the mapping of interests and times, then the status"
+                + " moves. A volunteer becomes ready only with the course completed, the follow-up "
+                + "conversation held and the pledge signed."
+        case .person:
+            "Move a person who wants an activity friend along the way from referred to matched: the "
+                + "mapping of interests, times and area, then the status moves. A person is mapped only "
+                + "with a consent in force."
+        case .course:
+            "Plan the 6-hour course in one or two sessions (or record e-learning), enrol volunteers, "
+                + "mark attendance per session and complete it; a volunteer who completes it moves to "
+                + "course done."
+        case .followup:
+            "Record the follow-up conversation with a volunteer after the course, and its outcome: "
+                + "ready, needs time or not proceeding."
+        case .consent:
+            "Record consent given by the person, a fremtidsfullmektig or a verge; withdraw it (which "
+                + "ends the person's active matches and closes the person, whose record is then deleted "
+                + "after the retention time); and set when it is due for review."
+        case .activity:
+            "Group activities: an activity type, a venue and schedule, several volunteers and a count"
+                + " of participants (never their names)."
+        case .gathering:
+            "Experience gatherings for the volunteers, at least once and preferably twice a year: "
+                + "plan, invite, hold, count attendance, record the cost."
+        case .refund:
+            "Claims to NF for the costs of courses and gatherings, by category, within limits the "
+                + "group can set; then submit, approve, pay or return."
+        case .stats:
+            "Compute the group's statistics (counts and bands only, counts below 5 suppressed) from "
+                + "the records on this laptop, show them, and save them as the year's statistics record for"
+                + " the national overview."
         }
     }
 

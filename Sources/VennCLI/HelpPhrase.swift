@@ -25,6 +25,8 @@ public enum HelpPhrase: Sendable, Hashable {
     case exitCodesHeading
     /// Above a collection's field flags.
     case fieldsHeading
+    /// Above the verbs of a working-group command.
+    case verbsHeading
 
     // MARK: - Commands
 

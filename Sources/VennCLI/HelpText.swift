@@ -83,7 +83,9 @@ public struct HelpText: Sendable, Hashable {
         case .demoData:
             options.append(("--size typical|city|stress", phrase(.sizeOption)))
             options.append(("--seed N", phrase(.seedOption)))
-        case .list, .show, .delete, .history, .why, .sync, .status:
+        case .list, .show, .delete, .history, .why, .sync, .status,
+             .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent,
+             .activity, .gathering, .refund, .stats:
             break
         }
         if !options.isEmpty {
@@ -93,6 +95,19 @@ public struct HelpText: Sendable, Hashable {
         if command.takesCollection {
             lines += section(.collectionsHeading, collectionList(collections))
         }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `venn NOUN --help` for the working group's commands: usage, what the
+    /// noun is for, its verbs and its options.
+    func workflow(_ command: Command, verbs: [(String, String)], options: [(String, String)]) -> String {
+        var lines = usageLines(["venn", command.name, "VERB", "[ID]", "[\(placeholder(.arguments))]"])
+        lines += [""] + wrap(phrase(.commandDetails(command)))
+        lines += section(.verbsHeading, definitions(verbs))
+        if !options.isEmpty {
+            lines += section(.optionsHeading, definitions(options))
+        }
+        lines += section(.globalOptionsHeading, globalOptions())
         return lines.joined(separator: "\n")
     }
 
@@ -129,7 +144,9 @@ public struct HelpText: Sendable, Hashable {
                 ($0.name, sentence($0.label(in: language.code)))
             }))
         case .initialize, .list, .show, .delete, .history, .sync, .status, .conflicts,
-             .import, .export, .match, .demoData:
+             .import, .export, .match, .demoData,
+             .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent,
+             .activity, .gathering, .refund, .stats:
             break
         }
         return lines.joined(separator: "\n")
@@ -191,6 +208,9 @@ extension HelpText {
             parts.append("[--json]")
         case .delete:
             break
+        case .agreement, .member, .group, .volunteer, .person, .course, .followup, .consent,
+             .activity, .gathering, .refund, .stats:
+            parts.append("VERB [ID] [...]")
         }
         return parts
     }

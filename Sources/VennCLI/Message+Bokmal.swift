@@ -143,6 +143,28 @@ extension Message {
         case .unknownSize(let size):
             return "Ukjent størrelse \(bokmalQuoted(size)): bruk typical, city eller stress."
 
+        // The working group's work
+        case .said(let phrase):
+            return phrase.bokmal
+        case .verbNeeded(let command, let known):
+            return "venn \(command.name) trenger et verb: \(known.joined(separator: ", "))."
+        case .unknownVerb(let verb, let command, let suggestion):
+            return "venn \(command.name) har ikke verbet \(bokmalQuoted(verb))"
+                + (suggestion.map { "; mente du \($0)?" } ?? ".")
+        case .moveNotAllowed(let verb, let current, let allowed):
+            return "Kan ikke \(verb): statusen er \(current), og \(verb) starter fra "
+                + allowed.joined(separator: " eller ") + "."
+        case .reasonRequired(let verb):
+            return "\(verb) krever en begrunnelse: legg til --reason."
+        case .unknownReason(let reason, let known):
+            return "Ukjent begrunnelse \(bokmalQuoted(reason)); bruk en av: \(known.joined(separator: ", "))."
+        case .moveNeeds(let verb, let missing):
+            return "Kan ikke \(verb) ennå. Mangler: " + missing.map(\.bokmal).joined(separator: "; ") + "."
+        case .invalidDate(let flag, let value):
+            return "\(flag) trenger en dato skrevet ÅÅÅÅ-MM-DD, ikke \(bokmalQuoted(value))."
+        case .moved(let collection, let id, let from, let to):
+            return "\(collection.text(in: language)) \(id): \(from) → \(to)."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Opprettet datalageret for arbeidsgruppe \(group) i \(path)."

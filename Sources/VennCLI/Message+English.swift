@@ -139,6 +139,28 @@ extension Message {
         case .unknownSize(let size):
             return "Unknown size \(englishQuoted(size)): use typical, city or stress."
 
+        // The working group's work
+        case .said(let phrase):
+            return phrase.english
+        case .verbNeeded(let command, let known):
+            return "venn \(command.name) needs a verb: \(known.joined(separator: ", "))."
+        case .unknownVerb(let verb, let command, let suggestion):
+            return "venn \(command.name) has no verb \(englishQuoted(verb))"
+                + (suggestion.map { "; did you mean \($0)?" } ?? ".")
+        case .moveNotAllowed(let verb, let current, let allowed):
+            return "Cannot \(verb): the status is \(current), and \(verb) starts from "
+                + allowed.joined(separator: " or ") + "."
+        case .reasonRequired(let verb):
+            return "\(verb) needs a reason: add --reason."
+        case .unknownReason(let reason, let known):
+            return "Unknown reason \(englishQuoted(reason)); use one of: \(known.joined(separator: ", "))."
+        case .moveNeeds(let verb, let missing):
+            return "Cannot \(verb) yet. Missing: " + missing.map(\.english).joined(separator: "; ") + "."
+        case .invalidDate(let flag, let value):
+            return "\(flag) needs a date written YYYY-MM-DD, not \(englishQuoted(value))."
+        case .moved(let collection, let id, let from, let to):
+            return "\(collection.text(in: language)) \(id): \(from) → \(to)."
+
         // Confirmations
         case .storeInitialized(let group, let path):
             return "Created the store for working group \(group) at \(path)."

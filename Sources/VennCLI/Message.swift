@@ -155,6 +155,27 @@ public enum Message: Sendable, Hashable {
     /// `edit` was given nothing to change, or only the values already held.
     case nothingToChange
 
+    // MARK: - The working group's work
+
+    /// A sentence whose words live next to the code that says it.
+    case said(Phrase)
+    /// A working-group command was given no verb.
+    case verbNeeded(Command, known: [String])
+    /// The verb is not one the command knows.
+    case unknownVerb(String, command: Command, suggestion: String?)
+    /// A status move does not start from the record's status.
+    case moveNotAllowed(verb: String, current: String, allowed: [String])
+    /// A status move needs `--reason`.
+    case reasonRequired(verb: String)
+    /// The reason is not one of the codes the move takes.
+    case unknownReason(String, known: [String])
+    /// A status move's guards are not met; the phrases say what is missing.
+    case moveNeeds(verb: String, missing: [Phrase])
+    /// A date option's value is not `YYYY-MM-DD`.
+    case invalidDate(flag: String, value: String)
+    /// A record moved from one status to another (labels, in the language).
+    case moved(collection: SchemaLabel, id: String, from: String, to: String)
+
     /// The message in `language`, as one line.
     public func text(in language: Language) -> String {
         switch language {

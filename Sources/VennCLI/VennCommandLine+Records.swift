@@ -16,7 +16,7 @@ extension VennCommandLine {
             case .delete: try delete(invocation, schema: schema, store: store)
             case .history: try history(invocation, schema: schema, store: store)
             case .why: try why(invocation, schema: schema, store: store)
-            case .sync, .status, .conflicts, .import, .export, .match, .demoData: break
+            default: break
             }
         } catch let error as CLIError {
             throw error

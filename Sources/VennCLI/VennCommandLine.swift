@@ -51,11 +51,6 @@ public struct VennCommandLine {
         .conflicts: [OptionDeclaration("take", kind: .value)],
         .import: [OptionDeclaration("dry-run", kind: .switch), OptionDeclaration("skip-invalid", kind: .switch)],
         .export: [OptionDeclaration("format", kind: .value)],
-        .match: [
-            OptionDeclaration("person", kind: .value),
-            OptionDeclaration("volunteer", kind: .value),
-            OptionDeclaration("limit", kind: .value),
-        ],
         .demoData: [OptionDeclaration("size", kind: .value), OptionDeclaration("seed", kind: .value)],
     ]
 
@@ -94,6 +89,7 @@ public struct VennCommandLine {
         var declarations = Self.commonOptions
         declarations += flags?.declarations(for: command) ?? []
         declarations += Self.commandOptions[command] ?? []
+        if command.isWorkflow { declarations += Self.workflowOptions(for: command) }
         let parsed = try ArgumentList(
             parsing: arguments,
             declarations: declarations,
@@ -101,7 +97,9 @@ public struct VennCommandLine {
         )
 
         if parsed.contains(OptionDeclaration.help.name) {
-            if let schema {
+            if command.isWorkflow {
+                console.print(workflowHelp(command))
+            } else if let schema {
                 console.print(help.collection(schema, command: command))
             } else {
                 console.print(help.command(command, collections: collections))
@@ -132,7 +130,11 @@ public struct VennCommandLine {
             try withStore(invocation) { store throws(CLIError) in
                 try runSyncCommand(invocation, store: store)
             }
-        } else if [.import, .export, .match, .demoData].contains(command) {
+        } else if command.isWorkflow {
+            try withStore(invocation) { store throws(CLIError) in
+                try runWorkflowCommand(invocation, store: store)
+            }
+        } else if [.import, .export, .demoData].contains(command) {
             try withStore(invocation) { store throws(CLIError) in
                 try runDomainCommand(invocation, store: store)
             }

@@ -79,7 +79,8 @@ public struct Workflow {
             if let field = transition.reasonField, let reason {
                 let codes = schemas.collection(named: collection)?.field(named: field)?.string.allowed ?? []
                 guard codes.contains(reason) else {
-                    throw WorkflowError(.unknownReason(known: codes), collection: collection, id: id, verb: verb)
+                    throw WorkflowError(.unknownReason(known: codes), collection: collection, id: id, verb: verb,
+                                        detail: reason)
                 }
                 values[field] = .string(reason)
             }

@@ -26,9 +26,12 @@ public struct WorkflowError: Error, Sendable, Hashable {
     public var id: String?
     /// The verb, when the step is a move.
     public var verb: String?
+    /// What the user gave that was refused, e.g. an unknown reason.
+    public var detail: String?
 
-    public init(_ code: Code, collection: String, id: String? = nil, verb: String? = nil) {
+    public init(_ code: Code, collection: String, id: String? = nil, verb: String? = nil, detail: String? = nil) {
         self.code = code
+        self.detail = detail
         self.collection = collection
         self.id = id
         self.verb = verb
