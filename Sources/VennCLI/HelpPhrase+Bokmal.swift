@@ -30,6 +30,7 @@ extension HelpPhrase {
                 + "maskinen sammen med --code."
         case .codeOption: "Engangskoden for registrering fra serverens administrator."
         case .takeOption: "Med resolve: mine (verdien fra denne maskinen), theirs (den andre verdien) eller "
+            + "en ny verdi."
         case .dryRunOption: "Kontroller alle rader og rapporter, uten å skrive noe."
         case .skipInvalidOption: "Skriv de gyldige radene selv om noen er ugyldige (de rapporteres)."
         case .formatOption: "csv (standard, for regneark) eller json."
@@ -38,7 +39,6 @@ extension HelpPhrase {
         case .limitOption: "Hvor mange kandidater som vises (10 som standard)."
         case .sizeOption: "typical (15 frivillige), city (200) eller stress (3 000); typical som standard."
         case .seedOption: "Samme frø gir de samme postene."
-                + "en ny verdi."
         case .fieldFlagsOption:
             "Sett et felt. Se feltene i en samling med «venn add SAMLING --help»."
         case .clearOption(let clearable):

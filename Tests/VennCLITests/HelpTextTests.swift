@@ -150,13 +150,13 @@ struct HelpPhraseTests {
         .reference("member"), .systemCollection, .choicePlaceholder,
         .serverOption, .codeOption, .takeOption,
         .dryRunOption, .skipInvalidOption, .formatOption, .personOption, .volunteerOption, .limitOption,
-        .sizeOption, .seedOption,
+        .sizeOption, .seedOption, .verbsHeading,
     ]
         + Command.allCases.flatMap { [HelpPhrase.commandSummary($0), .commandDetails($0)] }
         + ExitCode.allCases.map(HelpPhrase.exitCode)
         + ValueKind.allCases.map(HelpPhrase.valuePlaceholder)
 
-    static let caseCount = 42
+    static let caseCount = 43
 
     static func caseNumber(_ phrase: HelpPhrase) -> Int {
         switch phrase {
@@ -202,6 +202,7 @@ struct HelpPhraseTests {
         case .limitOption: 39
         case .sizeOption: 40
         case .seedOption: 41
+        case .verbsHeading: 42
         }
     }
 

@@ -71,9 +71,18 @@ struct MessageTests {
         .importChecked(valid: 2, invalid: 1),
         .imported(count: 2, skipped: 1),
         .demoDataAdded(records: 120, volunteers: 15, persons: 12),
+        .said(Phrase("Done.", nb: "Ferdig.")),
+        .verbNeeded(.course, known: ["plan", "enrol"]),
+        .unknownVerb("sgn", command: .agreement, suggestion: "sign"),
+        .moveNotAllowed(verb: "send", current: "Signed", allowed: ["Anchored"]),
+        .reasonRequired(verb: "terminate"),
+        .unknownReason("moved", known: ["person_moved", "other"]),
+        .moveNeeds(verb: "ready", missing: [Phrase("a signed pledge", nb: "et signert taushetsløfte")]),
+        .invalidDate(flag: "--on", value: "31.12.2026"),
+        .moved(collection: volunteer, id: "0190", from: "Ready", to: "Proposed"),
     ]
 
-    static let caseCount = 61
+    static let caseCount = 70
 
     static func caseNumber(_ message: Message) -> Int {
         switch message {
@@ -138,6 +147,15 @@ struct MessageTests {
         case .importChecked: 58
         case .imported: 59
         case .demoDataAdded: 60
+        case .said: 61
+        case .verbNeeded: 62
+        case .unknownVerb: 63
+        case .moveNotAllowed: 64
+        case .reasonRequired: 65
+        case .unknownReason: 66
+        case .moveNeeds: 67
+        case .invalidDate: 68
+        case .moved: 69
         }
     }
 
