@@ -36,12 +36,12 @@ extension VennCommandLine {
         let importer = RecordImporter(collection: schema, schemas: schemas)
         let plan = try importer.plan(csv: data)
         if invocation.arguments.contains("dry-run") {
-            for row in plan.invalidRows {
-                for line in rowMessages(row, schema: schema) { console.printError("venn: " + line.text(in: language)) }
+            let checked = Message.importChecked(valid: plan.validRows.count, invalid: plan.invalidRows.count)
+            guard plan.invalidRows.isEmpty else {
+                let problems = plan.invalidRows.flatMap { rowMessages($0, schema: schema) }
+                throw CLIError(.invalidData, problems + [checked])
             }
-            console.print(Message.importChecked(valid: plan.validRows.count, invalid: plan.invalidRows.count)
-                .text(in: language))
-            if !plan.invalidRows.isEmpty { throw CLIError(.invalidData, []) }
+            console.print(checked.text(in: language))
             return
         }
 

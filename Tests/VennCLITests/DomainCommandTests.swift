@@ -42,6 +42,11 @@ import VennTestSupport
         let csv = "Navn,Fødselsår\nKari,1961\nOla,1970\nPer,gammel\n"
         let path = try write(csv, to: "bad.csv", in: venn)
 
+        let checked = try venn.run(["import", "volunteer", path, "--dry-run"])
+        #expect(checked.status == 2)
+        #expect(checked.error.contains("Line 4"))
+        #expect(checked.error.contains("2 valid rows, 1 invalid"))
+
         let refused = try venn.run(["import", "volunteer", path])
         #expect(refused.status == 2)
         #expect(refused.error.contains("Line 4"))
