@@ -241,7 +241,7 @@ struct JSONSchemaAgreementTests {
 
         #expect(status == 0, "check_schemas.py failed:\n\(output)")
         #expect(
-            output.contains("21 schemas, \(samples.count) samples checked, 0 problems"),
+            output.contains("22 schemas, \(samples.count) samples checked, 0 problems"),
             "\(output)"
         )
     }
