@@ -58,7 +58,8 @@ extension VennCommandLine {
             let before = try workflow.store.record(collection: Gatherings.collection, id: id)
             printChanged(before, try gatherings.recordAttendance(id, count: count, on: try day(invocation)))
         case "cost":
-            let id = try resolve(try argument(1, .id, of: invocation), in: Gatherings.collection, store: workflow.store)
+            let fragment = try argument(1, .id, of: invocation)
+            let id = try resolve(fragment, in: Gatherings.collection, store: workflow.store)
             let amount = try Self.amount(try argument(2, .value, of: invocation))
             printChanged(nil, try gatherings.recordCost(id, amount: amount))
         case "show": try showGathering(invocation, gatherings: gatherings)
@@ -135,7 +136,7 @@ extension VennCommandLine {
             printJSONValue(.object([
                 "id": .string(id),
                 "fields": .object(gathering.values),
-                "refund_claims": .array(claims.map { .object(["id": .string($0.id), "fields": .object($0.values)]) }),
+                "refund_claims": .array(claims.map(Self.json)),
                 "refund_totals": Self.json(totals),
             ]))
             return
@@ -171,7 +172,7 @@ extension VennCommandLine {
         if invocation.isJSON {
             printJSONValue(.object([
                 "year": .int(Int64(year)),
-                "gatherings": .array(records.map { .object(["id": .string($0.id), "fields": .object($0.values)]) }),
+                "gatherings": .array(records.map(Self.json)),
                 "held": .int(Int64(summary.held)),
                 "upcoming": .int(Int64(summary.upcoming)),
                 "cancelled": .int(Int64(summary.cancelled)),

@@ -28,7 +28,9 @@ extension VennCommandLine {
             )),
         ],
         options: [
-            WorkflowOption("course", value: "ID", Phrase("The course the costs belong to.", nb: "Kurset kostnadene gjelder.")),
+            WorkflowOption("course", value: "ID", Phrase(
+                "The course the costs belong to.", nb: "Kurset kostnadene gjelder."
+            )),
             WorkflowOption("gathering", value: "ID", Phrase(
                 "The gathering the costs belong to.", nb: "Samlingen kostnadene gjelder."
             )),
@@ -58,9 +60,10 @@ extension VennCommandLine {
         let event: Refunds.Event
         let course = invocation.arguments.value(of: "course")
         let gathering = invocation.arguments.value(of: "gathering")
+        let store = refunds.store
         switch (course, gathering) {
-        case (let course?, nil): event = .course(try resolve(course, in: "course", store: refunds.store))
-        case (nil, let gathering?): event = .gathering(try resolve(gathering, in: "gathering", store: refunds.store))
+        case (let course?, nil): event = .course(try resolve(course, in: "course", store: store))
+        case (nil, let gathering?): event = .gathering(try resolve(gathering, in: "gathering", store: store))
         default:
             throw CLIError(.usage, .said(Phrase(
                 "A claim belongs to one course or one gathering: give --course ID or --gathering ID.",
@@ -76,12 +79,14 @@ extension VennCommandLine {
     }
 
     private func submitRefund(_ invocation: Invocation, refunds: Refunds) throws {
-        let id = try resolve(try argument(1, .id, of: invocation), in: Refunds.claimCollection, store: refunds.store)
-        guard let before = try refunds.store.record(collection: Refunds.claimCollection, id: id) else { return }
+        let store = refunds.store
+        let id = try resolve(try argument(1, .id, of: invocation), in: Refunds.claimCollection, store: store)
+        guard let before = try store.record(collection: Refunds.claimCollection, id: id) else { return }
         do {
             printMoved(before, try refunds.submit(id, on: try day(invocation)))
         } catch let error as WorkflowError {
-            guard case .missing(let missing) = error.code, case .withinLimit(let category, let limit)? = missing.first
+            guard case .missing(let missing) = error.code,
+                  case .withinLimit(let category, let limit)? = missing.first
             else { throw error }
             let together = try refunds.claimedTogether(with: before)
             throw CLIError(.invalidData, .moveNeeds(verb: "submit", missing: [
@@ -135,7 +140,7 @@ extension VennCommandLine {
         let totals = Refunds.totals(of: claims)
         if invocation.isJSON {
             printJSONValue(.object([
-                "claims": .array(claims.map { .object(["id": .string($0.id), "fields": .object($0.values)]) }),
+                "claims": .array(claims.map(Self.json)),
                 "totals": Self.json(totals),
             ]))
             return
@@ -144,9 +149,9 @@ extension VennCommandLine {
             let event = Phrase("Event", nb: "Arrangement").text(in: language)
             let columns = ["category", "amount", "status", "submitted_on"].compactMap(schema.field(named:))
             let formatter = ValueFormatter(language: language)
-            let table = TableRenderer(
-                headers: [Report.heading(.id).text(in: language), event] + columns.map { $0.label(in: language.code) }
-            )
+            let headers = [Report.heading(.id).text(in: language), event]
+                + columns.map { $0.label(in: language.code) }
+            let table = TableRenderer(headers: headers)
             let rows = claims.map { claim in
                 [Self.shortID(claim.id), eventText(claim)]
                     + columns.map { formatter.text(for: claim.values[$0.name] ?? .null, field: $0) }
@@ -196,6 +201,11 @@ extension VennCommandLine {
             "\(count) claims: \(claimed) kr claimed, \(approved) kr approved, \(paid) kr paid.",
             nb: "\(count) krav: \(claimed) kr krevd, \(approved) kr godkjent, \(paid) kr utbetalt."
         ).text(in: language)
+    }
+
+    /// A record as `list --json` prints it: its id and fields.
+    static func json(_ record: Record) -> JSONValue {
+        .object(["id": .string(record.id), "fields": .object(record.values)])
     }
 
     static func json(_ totals: Refunds.Totals) -> JSONValue {

@@ -87,7 +87,7 @@ public struct Gatherings {
     public func gatherings(in year: Int? = nil) throws -> [Record] {
         try store.records(collection: Self.collection)
             .filter { year == nil || Self.day(of: $0)?.year == year }
-            .sorted { ($0.values["date"]?.stringValue ?? "", $0.id) < ($1.values["date"]?.stringValue ?? "", $1.id) }
+            .sorted { (Self.sortKey(of: $0), $0.id) < (Self.sortKey(of: $1), $1.id) }
     }
 
     /// How a year stands against the rule of at least one gathering and
@@ -141,6 +141,10 @@ public struct Gatherings {
     }
 
     // MARK: - Helpers
+
+    private static func sortKey(of gathering: Record) -> String {
+        gathering.values["date"]?.stringValue ?? ""
+    }
 
     /// The live gathering, refused when cancelled.
     private func live(_ id: String, verb: String) throws -> Record {

@@ -113,7 +113,8 @@ public struct Refunds {
               let limit = try limits()[category],
               Event(of: claim) != nil
         else { return nil }
-        return try claimedTogether(with: claim) > limit + 0.005 ? .withinLimit(category: category, limit: limit) : nil
+        let isOver = try claimedTogether(with: claim) > limit + 0.005
+        return isOver ? .withinLimit(category: category, limit: limit) : nil
     }
 
     /// The sum of `claim` and the other claims of its event and category
