@@ -8,7 +8,7 @@ struct EmbeddedSchemaSetTests {
         "activity_type", "agreement", "conflict", "consent", "course", "course_enrolment",
         "followup_conversation", "gathering", "group_activity", "group_stats", "match",
         "match_checkin", "member", "message", "municipality", "person", "refund_claim",
-        "representative", "transition", "volunteer", "working_group",
+        "refund_limit", "representative", "transition", "volunteer", "working_group",
     ]
 
     @Test func loadsEveryCollectionAtTheShippedVersion() {
@@ -134,8 +134,8 @@ struct EmbeddedSchemaSetTests {
         ("followup_conversation", .personal), ("person", .health), ("representative", .health),
         ("consent", .health), ("match", .health), ("match_checkin", .health),
         ("group_activity", .org),
-        ("gathering", .org), ("refund_claim", .org), ("message", .personal), ("group_stats", .org),
-        ("conflict", .org),
+        ("gathering", .org), ("refund_claim", .org), ("refund_limit", .org), ("message", .personal),
+        ("group_stats", .org), ("conflict", .org), ("transition", .personal),
     ])
     func declaresTheDomainSensitivity(collection: String, sensitivity: Sensitivity) throws {
         let schema = try #require(SchemaSet.embedded.collection(named: collection))

@@ -152,6 +152,16 @@ struct JSONSchemaAgreementTests {
             ["category": "food", "amount": 1200, "status": "submitted", "gathering": .string(id)]
         ),
         ("refund_claim", ["category": "food", "amount": "1200", "status": "submitted"]),
+        ("refund_limit", ["category": "venue", "amount": 3000, "set_on": "2026-01-15"]),
+        ("refund_limit", ["category": "gifts", "amount": 3000]),
+        (
+            "transition",
+            [
+                "subject_collection": "volunteer", "subject": .string(id), "verb": "course-done",
+                "from": "enrolled", "to": "course_done", "on": "2026-10-02", "reason": "e-learning",
+            ]
+        ),
+        ("transition", ["subject_collection": "volunteer", "subject": .string(id), "verb": "ready"]),
         (
             "message",
             [
@@ -239,7 +249,7 @@ struct JSONSchemaAgreementTests {
 
         #expect(status == 0, "check_schemas.py failed:\n\(output)")
         #expect(
-            output.contains("20 schemas, \(samples.count) samples checked, 0 problems"),
+            output.contains("22 schemas, \(samples.count) samples checked, 0 problems"),
             "\(output)"
         )
     }
