@@ -39,10 +39,14 @@ import VennStore
             _ = try fixture.workflow.giveConsent(ConsentGrant(person: person, givenBy: givenBy))
         }
         #expect(throws: ConsentError(.representativeMismatch(role: role))) {
-            _ = try fixture.workflow.giveConsent(ConsentGrant(person: person, givenBy: givenBy, representative: wrong))
+            _ = try fixture.workflow.giveConsent(
+                ConsentGrant(person: person, givenBy: givenBy, representative: wrong)
+            )
         }
         #expect(try fixture.count("consent") == 0)
-        let step = try fixture.workflow.giveConsent(ConsentGrant(person: person, givenBy: givenBy, representative: right))
+        let step = try fixture.workflow.giveConsent(
+            ConsentGrant(person: person, givenBy: givenBy, representative: right)
+        )
         #expect(step.record.values["given_by"] == .string(role))
         #expect(try fixture.status("person", person) == "consented")
     }

@@ -276,7 +276,9 @@ func missing(_ body: () throws -> Void) -> [Requirement]? {
     @Test func aReferredPersonIsToldAConsentIsMissing() throws {
         let fixture = try PeopleFixture()
         let person = try fixture.person()
-        let outcome = try fixture.workflow.mapPerson(person, MappingChanges(interests: ["walk"], availability: ["wed-morning"]))
+        let outcome = try fixture.workflow.mapPerson(
+            person, MappingChanges(interests: ["walk"], availability: ["wed-morning"])
+        )
         #expect(outcome.missing == [.consentInForce])
         #expect(try fixture.status("person", person) == "referred")
     }
