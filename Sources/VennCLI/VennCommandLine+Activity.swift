@@ -51,8 +51,8 @@ extension VennCommandLine {
                 let step = try workflow.joinActivity(id, volunteers: volunteers)
                 let count = step.record.values["volunteers"]?.arrayValue?.count ?? 0
                 console.print(Message.said(Phrase(
-                    "Group activity \(Self.shortID(id)) now has \(count) volunteers.",
-                    nb: "Gruppeaktiviteten \(Self.shortID(id)) har nå \(count) frivillige."
+                    "Group activity \(Self.shortID(id)) now has \(count) volunteer\(count == 1 ? "" : "s").",
+                    nb: "Gruppeaktiviteten \(Self.shortID(id)) har nå \(count) frivillig\(count == 1 ? "" : "e")."
                 )).text(in: language))
             case "participants":
                 let id = try activityID(invocation, workflow: workflow)
@@ -62,8 +62,8 @@ extension VennCommandLine {
                 }
                 _ = try workflow.setParticipants(id, count: count)
                 console.print(Message.said(Phrase(
-                    "Group activity \(Self.shortID(id)): \(count) participants.",
-                    nb: "Gruppeaktiviteten \(Self.shortID(id)): \(count) deltakere."
+                    "Group activity \(Self.shortID(id)): \(count) participant\(count == 1 ? "" : "s").",
+                    nb: "Gruppeaktiviteten \(Self.shortID(id)): \(count) deltaker\(count == 1 ? "" : "e")."
                 )).text(in: language))
             case "show": try showActivity(invocation, workflow: workflow)
             default: break
