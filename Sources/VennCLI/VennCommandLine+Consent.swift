@@ -5,11 +5,14 @@ import VennStore
 extension VennCommandLine {
     static let consentCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("give", "PERSON --by-whom WHO [--representative ID] [--purposes P,Q] [--review-on DATE]",
-                         Phrase(
-                "Record a consent (samtykke); a referred person is then consented.",
-                nb: "Registrer et samtykke; en henvist person har da samtykket."
-            )),
+            WorkflowVerb(
+                "give",
+                "PERSON --by-whom WHO [--representative ID] [--purposes P,Q] [--review-on DATE]",
+                Phrase(
+                    "Record a consent (samtykke); a referred person is then consented.",
+                    nb: "Registrer et samtykke; en henvist person har da samtykket."
+                )
+            ),
             WorkflowVerb("withdraw", "PERSON [--on DATE]", Phrase(
                 "Withdraw consent: ends the person's matches and closes the person, in one step.",
                 nb: "Trekk tilbake samtykket: avslutter personens matcher og avslutter personen, i ett steg."

@@ -49,7 +49,8 @@ extension VennCommandLine {
             )),
             WorkflowOption("frequency", value: "BAND", Phrase(
                 "How often: weekly, fortnightly, monthly or less_often.",
-                nb: "Hvor ofte: weekly (ukentlig), fortnightly (annenhver uke), monthly (månedlig) eller less_often (sjeldnere)."
+                nb: "Hvor ofte: weekly (ukentlig), fortnightly (annenhver uke), monthly (månedlig) "
+                    + "eller less_often (sjeldnere)."
             )),
         ]
     )
