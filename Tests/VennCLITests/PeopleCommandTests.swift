@@ -189,6 +189,26 @@ import VennTestSupport
         #expect(try venn.run(["activity", "plan", "--type", "chess"]).error.contains("Known codes: music, walk"))
     }
 
+    @Test func contactDeclineAndReviewAreRecorded() throws {
+        let venn = try initialized(language: "nb_NO.UTF-8")
+        let volunteer = try readyVolunteer(venn)
+        #expect(try venn.succeed(["volunteer", "contact", volunteer, "--on", "2026-01-02"]).contains("2026-01-02"))
+        #expect(try fields(venn, "volunteer", volunteer)["contacted_on"] as? String == "2026-01-02")
+
+        let person = try mappedPerson(venn)
+        _ = try venn.succeed(["match", "propose", "--volunteer", volunteer, "--person", person])
+        let match = try #require((try venn.json(["list", "match"]) as? [[String: Any]])?.first?["id"] as? String)
+        #expect(try venn.run(["match", "decline", match]).status == 1)
+        let declined = try venn.succeed(["match", "decline", match, "--reason", "ønsket en annen dag"])
+        #expect(declined.contains("Foreslått → Avslått"))
+        #expect(try status(venn, "volunteer", volunteer) == "ready")
+        #expect(try status(venn, "person", person) == "mapped")
+
+        #expect(try venn.run(["consent", "review", person]).status == 1)
+        let reviewed = try venn.succeed(["consent", "review", person, "--on", "2027-02-01"])
+        #expect(reviewed.contains("skal gjennomgås 2027-02-01"))
+    }
+
     @Test(arguments: [
         ("volunteer", ["map", "contact", "pledge"]),
         ("person", ["map"]),
