@@ -173,10 +173,13 @@ extension VennCommandLine {
                 "The volunteer and the person already have a match that goes on (venn list match).",
                 nb: "Den frivillige og personen har allerede en match som pågår (venn list match)."
             )))
-        case .unknownCode(let field, let known):
+        case .unknownCode(let name, let known):
+            let field = ["match_checkin", "group_activity"].lazy
+                .compactMap { self.schemas.collection(named: $0)?.field(named: name) }.first
+            let label = { (language: Language) in field?.label(in: language.code).lowercased() ?? name }
             return CLIError(.usage, .said(Phrase(
-                "Unknown value \(given) for \(field). Known: \(known.joined(separator: ", ")).",
-                nb: "Ukjent verdi \(given) for \(field). Kjente: \(known.joined(separator: ", "))."
+                "Unknown value \(given) for \(label(.english)). Known: \(known.joined(separator: ", ")).",
+                nb: "Ukjent verdi \(given) for \(label(.bokmal)). Kjente: \(known.joined(separator: ", "))."
             )))
         case .unknownActivityType(let known):
             let codes = known.isEmpty ? "–" : known.joined(separator: ", ")
