@@ -93,8 +93,8 @@ extension HelpPhrase {
         case .group: "Hvem arbeidsgruppen er for: hjemmeboende, institusjon, dagsenter"
         case .volunteer: "Den frivilliges vei: kontakt, taushetsløfte, kartlegging, klar, pause, slutt"
         case .person: "Personens vei: kartlegging, venting, pause, avslutning"
-        case .course: "Planlegg kurs, meld på frivillige, før oppmøte, fullfør"
-        case .followup: "Før oppfølgingssamtalen etter kurset"
+        case .course: "Planlegg kurs, meld på frivillige, registrer oppmøte, fullfør"
+        case .followup: "Registrer oppfølgingssamtalen etter kurset"
         case .consent: "Samtykke: gi, trekke tilbake, vurdere på nytt"
         case .activity: "Gruppeaktiviteter med flere frivillige"
         case .gathering: "Erfaringssamlinger: planlegg, hold, oppmøte, kostnad"
@@ -153,7 +153,7 @@ extension HelpPhrase {
             "Fyll datalageret med oppdiktede, men realistiske poster (norske navn og steder) "
                 + "til demonstrasjon, testing og ytelsesmåling. Bruk et eget datalager til det."
         case .agreement:
-            "Før samarbeidsavtalen med Nasjonalforeningen for folkehelsen: lag et utkast, signer, "
+            "Følg opp samarbeidsavtalen med Nasjonalforeningen for folkehelsen: lag et utkast, signer, "
                 + "forankre i kommunens ledergruppe, send til NF med lederens kontaktopplysninger, og "
                 + "registrer når NF bekrefter; registreringen gir tilgang til Verktøykassen."
         case .member:
@@ -164,7 +164,7 @@ extension HelpPhrase {
             "Hvem arbeidsgruppen er for (hjemmeboende, institusjon, dagsenter), kommunene og "
                 + "statusen."
         case .volunteer:
-            "Flytt en frivillig fra interessert til aktiv: før første kontakt, signert taushetsløfte "
+            "Flytt en frivillig fra interessert til aktiv: registrer første kontakt, signert taushetsløfte "
                 + "og kartlegging av interesser og tider, og deretter statusendringene. En frivillig blir "
                 + "klar først når kurset er fullført, oppfølgingssamtalen holdt og taushetsløftet signert."
         case .person:
@@ -172,14 +172,14 @@ extension HelpPhrase {
                 + "interesser, tider og område, og deretter statusendringene. En person kan kartlegges "
                 + "først når et samtykke gjelder."
         case .course:
-            "Planlegg kurset på 6 timer over én eller to kvelder (eller før e-læring), meld på "
-                + "frivillige, før oppmøte per kveld og fullfør; en frivillig som fullfører, får statusen "
+            "Planlegg kurset på 6 timer over én eller to kvelder (eller registrer e-læring), meld på "
+                + "frivillige, registrer oppmøte per kveld og fullfør; en frivillig som fullfører, får statusen "
                 + "kurs fullført."
         case .followup:
-            "Før oppfølgingssamtalen med en frivillig etter kurset, og utfallet: klar, trenger tid "
+            "Registrer oppfølgingssamtalen med en frivillig etter kurset, og utfallet: klar, trenger tid "
                 + "eller går ikke videre."
         case .consent:
-            "Før samtykke gitt av personen selv, en fremtidsfullmektig eller en verge; trekk det "
+            "Registrer samtykke gitt av personen selv, en fremtidsfullmektig eller en verge; trekk det "
                 + "tilbake (det avslutter personens aktive matcher og avslutter personen, og posten slettes"
                 + " etter lagringstiden); og sett når det skal vurderes på nytt."
         case .activity:
@@ -187,7 +187,7 @@ extension HelpPhrase {
                 + "deltakere (aldri navnene)."
         case .gathering:
             "Erfaringssamlinger for de frivillige, minst én og helst to i året: planlegg, inviter, "
-                + "hold, tell oppmøte, før kostnaden."
+                + "hold, tell oppmøte, registrer kostnaden."
         case .refund:
             "Krav til NF om refusjon av kostnader til kurs og erfaringssamlinger, per kategori, "
                 + "innenfor grenser arbeidsgruppen kan sette; send, godkjent, betalt eller sendt tilbake."
