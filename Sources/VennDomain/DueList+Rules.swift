@@ -171,7 +171,17 @@ extension DueList {
             }
         }
 
+        /// The names of the records of `records`, by id.
+        private func names(_ records: [Record]) -> [String: String] {
+            Dictionary(
+                records.compactMap { record in name(of: record).map { (record.id, $0) } },
+                uniquingKeysWith: { first, _ in first }
+            )
+        }
+
         private func matchWithoutCheckIn() -> [Item] {
+            let volunteerNames = names(snapshot.volunteers)
+            let personNames = names(snapshot.persons)
             var lastCheckIn: [String: CalendarDay] = [:]
             for checkIn in snapshot.checkIns {
                 guard let match = checkIn.values["match"]?.stringValue,
@@ -183,7 +193,14 @@ extension DueList {
                 guard status(of: match) == "active" else { return nil }
                 let started = CalendarDay(match.values["started_on"]) ?? entryDay(match, into: ["active"])
                 let since = max(started, lastCheckIn[match.id] ?? started)
-                return overdue(match, since: since, limit: DueList.checkInDays)
+                var item = overdue(match, since: since, limit: DueList.checkInDays)
+                let pair = ["volunteer", "person"].compactMap { field in
+                    match.values[field]?.stringValue.flatMap {
+                        field == "volunteer" ? volunteerNames[$0] : personNames[$0]
+                    }
+                }
+                item?.name = pair.isEmpty ? nil : pair.joined(separator: " – ")
+                return item
             }
         }
 
@@ -205,10 +222,7 @@ extension DueList {
         }
 
         private func consentReviewDue() -> [Item] {
-            let names = Dictionary(
-                snapshot.persons.map { ($0.id, name(of: $0)) },
-                uniquingKeysWith: { first, _ in first }
-            )
+            let personNames = names(snapshot.persons)
             return snapshot.consents.compactMap { consent in
                 guard consent.values["withdrawn_on"]?.stringValue == nil,
                       let review = CalendarDay(consent.values["review_on"])
@@ -219,7 +233,7 @@ extension DueList {
                 return Item(
                     collection: consent.collection,
                     id: consent.id,
-                    name: person.flatMap { names[$0] ?? nil },
+                    name: person.flatMap { personNames[$0] },
                     daysOver: over
                 )
             }

@@ -63,7 +63,8 @@ public struct DueList: Sendable, Hashable {
         /// The record's id.
         public var id: String
         /// The record's `name`, for volunteers and persons; for a consent,
-        /// the name of the person it is about, when known.
+        /// the name of the person it is about; for a match, the volunteer's
+        /// and the person's names joined by a dash; nil when not known.
         public var name: String?
         /// Whole days past the limit (0 on the day it is reached); nil where
         /// the rule has no day, as for an agreement not registered.

@@ -217,6 +217,19 @@ private let start = CalendarDay("2026-03-10")!
         #expect(try fixture.ids(.matchWithoutCheckIn, on: start.adding(days)) == (fires ? [match] : nil))
     }
 
+    @Test func aMatchIsNamedByItsVolunteerAndPerson() throws {
+        let fixture = try DueStore().withGroupDutiesDone()
+        let volunteer = try fixture.add("volunteer", ["name": "Per", "status": "active"])
+        let person = try fixture.add("person", ["name": "Aud", "status": "matched"])
+        _ = try fixture.add("match", [
+            "volunteer": .string(volunteer), "person": .string(person), "status": "active",
+            "started_on": start.json,
+        ])
+        let item = try #require(try fixture.due(on: start.adding(200)).alert(.matchWithoutCheckIn)?.items.first)
+        #expect(item.name == "Per – Aud")
+        #expect(item.daysOver == 17)
+    }
+
     @Test(arguments: [(182, false), (183, true)])
     func aMatchWithoutCheckInsCountsFromItsStart(days: Int, fires: Bool) throws {
         let fixture = try DueStore().withGroupDutiesDone()
