@@ -143,7 +143,9 @@ extension DueList {
         private func followUpMissing() -> [Item] {
             let followedUp = Set(snapshot.followUps.compactMap { $0.values["volunteer"]?.stringValue })
             return snapshot.volunteers.compactMap { volunteer in
-                guard status(of: volunteer) == "course_done", !followedUp.contains(volunteer.id) else { return nil }
+                guard status(of: volunteer) == "course_done", !followedUp.contains(volunteer.id) else {
+                    return nil
+                }
                 let done = entryDay(volunteer, into: ["course_done"])
                 return overdue(volunteer, since: done, limit: DueList.followUpDays)
             }

@@ -81,6 +81,7 @@ public struct DueList: Sendable, Hashable {
 
     /// One kind of thing that is due, and the records it concerns.
     public struct Alert: Sendable, Hashable {
+        /// What the alert is about.
         public var kind: Kind
         /// The records, most days over first, then by id; empty for kinds
         /// about the group as a whole.
