@@ -131,8 +131,12 @@ extension HelpPhrase {
                 + "andre maskinene, til begge deler er ferdig. Endringer som gjøres mens den "
                 + "kjører, flettes inn og overskrives aldri."
         case .status:
-            "Vis hvor mange endringer som venter på å bli sendt, når maskinen sist ble "
-                + "synkronisert, åpne konflikter og poster serveren avviste, med begrunnelse."
+            "Vis først hva arbeidsgruppen må følge opp: frivillige som skal kontaktes eller ha "
+                + "oppfølgingssamtale, personer som venter, koblinger uten oppfølging, samtykker som "
+                + "skal vurderes, poster som skal slettes, og gruppens erfaringssamlinger og "
+                + "samarbeidsavtale. På en registrert maskin vises deretter hvor mange endringer som "
+                + "venter på å bli sendt, når maskinen sist ble synkronisert, åpne konflikter og poster "
+                + "serveren avviste, med begrunnelse. Med --json kommer varslene som \"alerts\"."
         case .conflicts:
             "Vis endringer som ble gjort i samme felt på ulike maskiner samtidig, vis én av "
                 + "dem, eller løs den ved å velge din verdi, den andre verdien eller en ny. Å "

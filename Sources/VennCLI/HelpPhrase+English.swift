@@ -125,8 +125,12 @@ extension HelpPhrase {
             "Send this laptop's changes to the server and fetch the other laptops' changes, "
                 + "until both are done. Changes made while it runs are merged, never overwritten."
         case .status:
-            "Show how many changes wait to be sent, when this laptop last synchronised, "
-                + "open conflicts, and records the server refused with its reasons."
+            "Show what is due for the group first: volunteers to contact or follow up, people "
+                + "waiting, matches without a check-in, consents to review, records to delete, and "
+                + "the group's gatherings and cooperation agreement. On an enrolled laptop, then show "
+                + "how many changes wait to be sent, when this laptop last synchronised, open "
+                + "conflicts, and records the server refused with its reasons. With --json, the "
+                + "alerts come as \"alerts\"."
         case .conflicts:
             "List the changes made to the same field on different laptops at the same time, "
                 + "show one, or resolve it by taking your value, the other value, or a new one. "

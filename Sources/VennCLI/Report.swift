@@ -1,3 +1,5 @@
+public import VennDomain
+
 /// The words of the program's normal output: table headings and the
 /// sentences of `history` and `why`.
 ///
@@ -46,6 +48,19 @@ public enum Report: Sendable, Hashable {
     case scoreHeading
     /// The reasons column's heading.
     case reasonsHeading
+
+    // MARK: - What is due
+
+    /// `status`: the heading of what is due.
+    case dueHeading
+    /// `status`: nothing is due.
+    case nothingDue
+    /// `status`: one kind of thing that is due, and how many records it
+    /// concerns.
+    case dueAlert(DueList.Kind, count: Int)
+    /// `status`: a record that is due, by its short id, with its name and
+    /// how many days it is over its limit, where known.
+    case dueItem(id: String, name: String?, daysOver: Int?)
 
     /// A reason a candidate fits, as the ranking gives it.
     public enum MatchReason: Sendable, Hashable {
@@ -137,6 +152,43 @@ public enum Report: Sendable, Hashable {
             "Score"
         case .reasonsHeading:
             "Why"
+
+        // MARK: - What is due
+        case .dueHeading:
+            "What is due"
+        case .nothingDue:
+            "Nothing is due."
+        case .dueAlert(let kind, let count):
+            switch kind {
+            case .volunteerNotContacted:
+                "Volunteers not contacted \(DueList.contactDays) days after registering: \(count)"
+            case .followUpMissing:
+                "Volunteers without a follow-up conversation \(DueList.followUpDays) days after the course: \(count)"
+            case .readyWithoutProposal:
+                "Volunteers ready for \(DueList.proposalDays) days without a proposal: \(count)"
+            case .personWaiting:
+                "People waiting for an activity friend for \(DueList.waitingDays) days or more: \(count)"
+            case .matchWithoutCheckIn:
+                "Active matches without a check-in for \(DueList.checkInDays) days: \(count)"
+            case .noGatheringThisYear:
+                "No experience gathering held or planned this year"
+            case .fewGatheringsThisYear:
+                "Hint: one experience gathering this year; groups usually hold \(DueList.gatheringsHintedPerYear)"
+            case .agreementNotRegistered:
+                "The cooperation agreement is not registered" + (count > 0 ? ": \(count)" : "")
+            case .consentReviewDue:
+                "Consents due for review: \(count)"
+            case .retentionExpired:
+                "Closed people to delete, \(DueList.retentionDays) days after closing: \(count)"
+            }
+        case .dueItem(let id, let name, let daysOver):
+            "  \(id)" + (name.map { "  \($0)" } ?? "") + (daysOver.map { over in
+                switch over {
+                case 0: "  (due today)"
+                case 1: "  (1 day over)"
+                default: "  (\(over) days over)"
+                }
+            } ?? "")
         }
     }
 
@@ -209,6 +261,43 @@ public enum Report: Sendable, Hashable {
             "Poeng"
         case .reasonsHeading:
             "Hvorfor"
+
+        // MARK: - What is due
+        case .dueHeading:
+            "Til oppfølging"
+        case .nothingDue:
+            "Ingenting å følge opp."
+        case .dueAlert(let kind, let count):
+            switch kind {
+            case .volunteerNotContacted:
+                "Frivillige som ikke er kontaktet \(DueList.contactDays) dager etter registrering: \(count)"
+            case .followUpMissing:
+                "Frivillige uten oppfølgingssamtale \(DueList.followUpDays) dager etter kurset: \(count)"
+            case .readyWithoutProposal:
+                "Frivillige som har vært klare i \(DueList.proposalDays) dager uten forslag: \(count)"
+            case .personWaiting:
+                "Personer som har ventet på en aktivitetsvenn i \(DueList.waitingDays) dager eller mer: \(count)"
+            case .matchWithoutCheckIn:
+                "Aktive koblinger uten oppfølging på \(DueList.checkInDays) dager: \(count)"
+            case .noGatheringThisYear:
+                "Ingen erfaringssamling holdt eller planlagt i år"
+            case .fewGatheringsThisYear:
+                "Tips: én erfaringssamling i år; arbeidsgrupper holder vanligvis \(DueList.gatheringsHintedPerYear)"
+            case .agreementNotRegistered:
+                "Samarbeidsavtalen er ikke registrert" + (count > 0 ? ": \(count)" : "")
+            case .consentReviewDue:
+                "Samtykker som skal vurderes på nytt: \(count)"
+            case .retentionExpired:
+                "Avsluttede personer som skal slettes, \(DueList.retentionDays) dager etter avslutning: \(count)"
+            }
+        case .dueItem(let id, let name, let daysOver):
+            "  \(id)" + (name.map { "  \($0)" } ?? "") + (daysOver.map { over in
+                switch over {
+                case 0: "  (frist i dag)"
+                case 1: "  (1 dag over fristen)"
+                default: "  (\(over) dager over fristen)"
+                }
+            } ?? "")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VennDomain
 import VennSchema
 import VennStore
 import VennSync
@@ -71,6 +72,7 @@ extension VennCommandLine {
     // MARK: - status
 
     private func status(_ invocation: Invocation, store: Store) throws {
+        let due = try DueList(store: store, today: CalendarDay(milliseconds: store.options.wallClock()))
         let server = try store.syncState(Store.SyncStateKey.server)
         let pending = try store.pendingCount()
         let lastSync = try store.syncState(Store.SyncStateKey.lastSync).flatMap(UInt64.init)
@@ -91,10 +93,17 @@ extension VennCommandLine {
                         "fields": .array(rejection.issues.map { .string($0.pointer) }),
                     ])
                 }),
+                "alerts": dueJSON(due),
             ]))
             return
         }
-        var lines = [
+        var lines = dueLines(due)
+        guard server != nil else {
+            console.print(lines.joined(separator: "\n"))
+            return
+        }
+        lines += [
+            "",
             Report.server(server).text(in: language),
             Report.pendingChanges(pending).text(in: language),
             Report.lastSync(lastSync.map { Self.localTime(Timestamp(milliseconds: $0)) }).text(in: language),
@@ -104,6 +113,36 @@ extension VennCommandLine {
             lines.append(refusedLine(rejection))
         }
         console.print(lines.joined(separator: "\n"))
+    }
+
+    /// What is due: a line per alert with its count, then its records.
+    private func dueLines(_ due: DueList) -> [String] {
+        var lines = [Report.dueHeading.text(in: language)]
+        guard !due.isEmpty else { return lines + [Report.nothingDue.text(in: language)] }
+        for alert in due.alerts {
+            lines.append(Report.dueAlert(alert.kind, count: alert.items.count).text(in: language))
+            for item in alert.items {
+                let line = Report.dueItem(id: Self.shortID(item.id), name: item.name, daysOver: item.daysOver)
+                lines.append(line.text(in: language))
+            }
+        }
+        return lines
+    }
+
+    /// The alerts of `due` for `status --json`.
+    private func dueJSON(_ due: DueList) -> JSONValue {
+        .array(due.alerts.map { alert in
+            .object([
+                "kind": .string(alert.kind.rawValue),
+                "records": .array(alert.items.map { item in
+                    .object([
+                        "collection": .string(item.collection),
+                        "id": .string(item.id),
+                        "days_over": item.daysOver.map { .int(Int64($0)) } ?? .null,
+                    ])
+                }),
+            ])
+        })
     }
 
     /// A refused record and the server's reasons, in the user's language.

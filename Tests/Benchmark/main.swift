@@ -12,6 +12,7 @@ import VennSyncClient
 // nothing about timings.
 //
 //     swift build -c release && swift run -c release venn-benchmark [RECORDS]
+//     swift run -c release venn-benchmark stress-store    # only the stress store's section
 
 let recordCount = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
 let group = "bench"
@@ -50,6 +51,14 @@ let server = ServerProcess(
 defer { server.stop() }
 
 let options = Store.Options(actor: "bench")
+
+// `stress-store` runs only the stress store's section, without a server.
+if CommandLine.arguments.dropFirst().first == "stress-store" {
+    try benchmarkStressStore(in: scratch, options: options)
+    printSummary("stress store only")
+    try? FileManager.default.removeItem(at: scratch)
+    exit(0)
+}
 
 /// A new store enrolled with the server.
 @MainActor
@@ -394,51 +403,10 @@ try scratchStore.batch {
 try metadataShare(path: scratchStore.path, label: "simulated group")
 try scratchStore.close()
 
-// MARK: - Match ranking
+// MARK: - The stress store
 
-// A stress store (3,000 volunteers, 2,500 people): how long reading the
-// volunteers takes, and ranking them for one waiting person.
-step("match ranking among the stress store's volunteers")
-let demoStore = try Store.create(at: scratch.appendingPathComponent("demo-stress.sqlite").path, group: "demo",
-                                 options: options)
-let demoFill = try timed { try DemoData.fill(demoStore, size: .stress, seed: 1) }
-report("demo data, stress size: \(demoFill.value.total) records in one batch", format(demoFill.seconds) + " s")
-
-let volunteerReads = try (0..<5).map { _ in try timed { try demoStore.records(collection: "volunteer") } }
-let demoVolunteers = volunteerReads.last?.value ?? []
-report("read \(demoVolunteers.count) volunteers from the store (median of 5)",
-       format(median(volunteerReads.map(\.seconds)) * 1000) + " ms")
-
-let waitingPerson = try demoStore.records(collection: "person").first { $0.values["status"] == "mapped" }
-guard let waitingPerson else { throw BenchmarkFailure("the stress store has no waiting person") }
-let activeCounts = try demoStore.records(collection: "match")
-    .filter { $0.values["status"] == "active" }
-    .reduce(into: [String: Int]()) { counts, match in
-        if let volunteer = match.values["volunteer"]?.stringValue { counts[volunteer, default: 0] += 1 }
-    }
-let rankings = (0..<20).map { _ in
-    timed { MatchRanking.suggest(for: waitingPerson, volunteers: demoVolunteers, activeMatchCounts: activeCounts) }
-}
-let rankingMedian = median(rankings.map(\.seconds)) * 1000
-report("rank \(demoVolunteers.count) volunteers for one person (median of 20)", format(rankingMedian) + " ms",
-       target: "< 200 ms", ratio: format(rankingMedian / 200 * 100) + "% of the goal")
-try demoStore.close()
+try benchmarkStressStore(in: scratch, options: options)
 
 // MARK: - Table
 
-emit("")
-emit("venn-benchmark summary (\(recordCount) records; nproc \(ProcessInfo.processInfo.activeProcessorCount); "
-    + "load average now \(loadAverage()))")
-let nameWidth = min(78, figures.map(\.name.count).max() ?? 0)
-let valueWidth = figures.map(\.value.count).max() ?? 0
-let targetWidth = figures.map(\.target.count).max() ?? 0
-@MainActor
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-}
-emit(pad("measure", nameWidth) + " | " + pad("figure", valueWidth) + " | " + pad("target", targetWidth) + " | ratio")
-emit(String(repeating: "-", count: nameWidth + valueWidth + targetWidth + 16))
-for figure in figures {
-    emit(pad(figure.name, nameWidth) + " | " + pad(figure.value, valueWidth) + " | " + pad(figure.target, targetWidth)
-        + " | " + figure.ratio)
-}
+printSummary("\(recordCount) records")
