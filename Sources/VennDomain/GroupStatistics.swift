@@ -101,16 +101,16 @@ public struct GroupStatistics: Sendable, Hashable {
                 .filter { $0.values["year"]?.intValue == Int64(statistics.year) }
                 .sorted { $0.id < $1.id }
             guard let kept = existing.first else {
-                return try store.add(collection: collection, fields: statistics.values)
+                return try store.addSystemRecord(collection: collection, fields: statistics.values)
             }
 
             var changes = statistics.values
             for field in store.schemas.collection(named: collection)?.fields ?? [] where changes[field.name] == nil {
                 changes[field.name] = .null
             }
-            _ = try store.update(collection: collection, id: kept.id, changes: changes)
+            _ = try store.updateSystemRecord(collection: collection, id: kept.id, changes: changes)
             for duplicate in existing.dropFirst() {
-                try store.delete(collection: collection, id: duplicate.id)
+                try store.deleteSystemRecord(collection: collection, id: duplicate.id)
             }
             return kept.id
         }

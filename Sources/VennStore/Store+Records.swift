@@ -14,7 +14,7 @@ extension Store {
     /// - Throws: `StoreError` `.unknownCollection`, `.readOnlyCollection`, or
     ///   `.invalidData` with every issue.
     public func add(collection: String, fields: [String: JSONValue]) throws -> String {
-        try insert(fields, into: try editableCollection(collection))
+        try insert(fields, into: try writableCollection(collection, system: false))
     }
 
     /// Adds a record to a collection the program keeps for people
@@ -24,13 +24,7 @@ extension Store {
     ///   a collection people edit, and for the conflict ledger, which only
     ///   merges write.
     public func addSystemRecord(collection: String, fields: [String: JSONValue]) throws -> String {
-        guard let schema = schemas.collection(named: collection) else {
-            throw StoreError(.unknownCollection, detail: collection)
-        }
-        guard schema.isSystem, collection != ConflictEntry.collection else {
-            throw StoreError(.readOnlyCollection, detail: collection)
-        }
-        return try insert(fields, into: schema)
+        try insert(fields, into: try writableCollection(collection, system: true))
     }
 
     private func insert(_ fields: [String: JSONValue], into schema: CollectionSchema) throws -> String {
@@ -64,8 +58,21 @@ extension Store {
     ///
     /// - Throws: `StoreError` `.recordNotFound`, `.invalidData`, ...
     public func update(collection: String, id: String, changes: [String: JSONValue]) throws -> ChangeResult {
-        _ = try editableCollection(collection)
-        return try writeTransaction {
+        _ = try writableCollection(collection, system: false)
+        return try change(collection: collection, id: id, changes: changes)
+    }
+
+    /// Changes fields of a record the program keeps (`x-system`), as
+    /// ``update(collection:id:changes:)`` does for people's records.
+    public func updateSystemRecord(collection: String, id: String, changes: [String: JSONValue]) throws
+        -> ChangeResult
+    {
+        _ = try writableCollection(collection, system: true)
+        return try change(collection: collection, id: id, changes: changes)
+    }
+
+    private func change(collection: String, id: String, changes: [String: JSONValue]) throws -> ChangeResult {
+        try writeTransaction {
             guard let current = try loadVersion(collection: collection, id: id), !current.isDeleted else {
                 throw StoreError(.recordNotFound, detail: "\(collection)/\(id)")
             }
@@ -94,7 +101,18 @@ extension Store {
     ///
     /// - Throws: `StoreError` `.recordNotFound` when there is no live record.
     public func delete(collection: String, id: String) throws {
-        _ = try editableCollection(collection)
+        _ = try writableCollection(collection, system: false)
+        try erase(collection: collection, id: id)
+    }
+
+    /// Deletes a record the program keeps (`x-system`), as
+    /// ``delete(collection:id:)`` does for people's records.
+    public func deleteSystemRecord(collection: String, id: String) throws {
+        _ = try writableCollection(collection, system: true)
+        try erase(collection: collection, id: id)
+    }
+
+    private func erase(collection: String, id: String) throws {
         try writeTransaction {
             guard let current = try loadVersion(collection: collection, id: id), !current.isDeleted else {
                 throw StoreError(.recordNotFound, detail: "\(collection)/\(id)")
@@ -128,11 +146,16 @@ extension Store {
                           actor: actor)
     }
 
-    private func editableCollection(_ name: String) throws -> CollectionSchema {
+    /// The schema of a collection people write (`system` false) or the
+    /// program keeps for them (`system` true; never the conflict ledger,
+    /// which only merges write).
+    private func writableCollection(_ name: String, system: Bool) throws -> CollectionSchema {
         guard let schema = schemas.collection(named: name) else {
             throw StoreError(.unknownCollection, detail: name)
         }
-        guard !schema.isSystem else { throw StoreError(.readOnlyCollection, detail: name) }
+        guard schema.isSystem == system, name != ConflictEntry.collection else {
+            throw StoreError(.readOnlyCollection, detail: name)
+        }
         return schema
     }
 
