@@ -42,9 +42,11 @@ extension VennCommandLine {
                 let member = try resolve(try argument(1, .id, of: invocation), in: "member", store: workflow.store)
                 let agreement = try startUp.setLeader(member)
                 let name = try workflow.store.record(collection: "member", id: member)?.values["name"]?.stringValue
+                    ?? Self.shortID(member)
+                let id = Self.shortID(agreement.id)
                 printStartUp(Phrase(
-                    "\(name ?? Self.shortID(member)) leads the group under agreement \(Self.shortID(agreement.id)).",
-                    nb: "\(name ?? Self.shortID(member)) leder arbeidsgruppen etter avtale \(Self.shortID(agreement.id))."
+                    "\(name) leads the group under agreement \(id).",
+                    nb: "\(name) leder arbeidsgruppen etter avtale \(id)."
                 ))
             case "show":
                 try showAgreement(try startUp.agreementOverview(), invocation, store: workflow.store)
