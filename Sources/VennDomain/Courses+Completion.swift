@@ -4,11 +4,13 @@ public import VennStore
 extension Courses {
     /// A volunteer on a course, with attendance.
     public struct Participant {
+        /// The volunteer's `course_enrolment` record.
         public var enrolment: Record
         /// The volunteer, when the record is still there.
         public var volunteer: Record?
         /// The session numbers attended.
         public var attended: [Int]
+        /// Whether the enrolment is completed.
         public var isCompleted: Bool
     }
 
@@ -27,8 +29,11 @@ extension Courses {
 
     /// A course with its sessions, hours and participants.
     public struct Overview {
+        /// The course.
         public var course: Record
+        /// Its sessions in the order they are held.
         public var sessions: [String]
+        /// The hours the sessions add up to.
         public var hours: Double
         /// The participants, by the volunteer's name.
         public var participants: [Participant]

@@ -8,6 +8,7 @@ extension Courses {
 
     /// What recording a follow-up conversation did.
     public struct Followup {
+        /// The new `followup_conversation` record.
         public var conversation: Record
         /// The volunteer before and after a move, when the outcome moved
         /// it: to not proceeding, or to ready.

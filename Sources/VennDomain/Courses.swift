@@ -10,8 +10,10 @@ public import VennStore
 /// follow-up conversation when the pledge is signed. Every step runs inside
 /// one ``Store/batch(_:)``.
 public struct Courses {
+    /// The workflow the steps write through: its store, member and day.
     public let workflow: Workflow
 
+    /// Course steps on the workflow's store.
     public init(workflow: Workflow) {
         self.workflow = workflow
     }
@@ -23,6 +25,7 @@ public struct Courses {
     /// A course just planned, and how far its sessions fall short of the
     /// hours a course needs.
     public struct Plan {
+        /// The planned course.
         public var course: Record
         /// The hours the sessions add up to.
         public var hours: Double
@@ -103,6 +106,7 @@ public struct Courses {
 
     /// An enrolment, and the volunteer's record when the step moved it.
     public struct Enrolment {
+        /// The new `course_enrolment` record.
         public var enrolment: Record
         /// The volunteer before and after the move, when it was moved.
         public var moved: (before: Record, after: Record)?

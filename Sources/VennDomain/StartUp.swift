@@ -12,8 +12,10 @@ public struct StartUp {
     /// group.
     public static let toolboxStatuses: Set<String> = ["registered", "under_review"]
 
+    /// The workflow the steps write through: its store, member and day.
     public let workflow: Workflow
 
+    /// Start-up steps on the workflow's store.
     public init(workflow: Workflow) {
         self.workflow = workflow
     }
@@ -24,6 +26,7 @@ public struct StartUp {
 
     /// An agreement with what has happened to it so far.
     public struct AgreementOverview {
+        /// The agreement that is not terminated.
         public var agreement: Record
         /// The recorded moves, oldest first.
         public var moves: [Record]

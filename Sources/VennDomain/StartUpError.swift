@@ -1,5 +1,6 @@
 /// Why a start-up or course step was refused. Nothing was written.
 public struct StartUpError: Error, Sendable, Hashable {
+    /// What was refused.
     public enum Code: Sendable, Hashable {
         /// The group already has an agreement that is not terminated; its
         /// status is given.
@@ -29,10 +30,12 @@ public struct StartUpError: Error, Sendable, Hashable {
         case sessionsMissed(attended: Int, of: Int)
     }
 
+    /// What was refused.
     public var code: Code
     /// What the user gave that was refused, when it helps to repeat it.
     public var detail: String?
 
+    /// A refusal with its code and what the user gave.
     public init(_ code: Code, detail: String? = nil) {
         self.code = code
         self.detail = detail

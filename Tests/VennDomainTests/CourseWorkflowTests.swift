@@ -154,6 +154,17 @@ import VennStore
         #expect(move.values["by"] == .string(member))
     }
 
+    @Test func aRefusedMoveRecordsNoConversation() throws {
+        let fixture = try StartUpFixture()
+        let anne = try fixture.volunteer("Anne", status: "active")
+        let refusal = #expect(throws: WorkflowError.self) {
+            try fixture.courses.recordFollowup(volunteer: anne, outcome: "not_proceeding")
+        }
+        #expect(refusal?.verb == "not-proceeding")
+        #expect(try fixture.store.records(collection: "followup_conversation").isEmpty)
+        #expect(try fixture.status("volunteer", anne) == "active")
+    }
+
     @Test func anUnknownOutcomeIsRefusedAndNothingIsRecorded() throws {
         let fixture = try StartUpFixture()
         let anne = try fixture.volunteer("Anne")
