@@ -82,7 +82,10 @@ extension VennCommandLine {
             let verb = move.values["verb"]?.stringValue ?? ""
             let to = startUpLabel(move.values["to"]?.stringValue ?? "", of: "status", in: "agreement")
             let reason = move.values["reason"]?.stringValue.map { " (\($0))" } ?? ""
-            rows.append([move.values["on"]?.stringValue ?? "", "\(verb) → \(to)\(reason)"])
+            let by = try move.values["by"]?.stringValue
+                .flatMap { try store.record(collection: "member", id: $0)?.values["name"]?.stringValue }
+                .map { ", " + $0 } ?? ""
+            rows.append([move.values["on"]?.stringValue ?? "", "\(verb) → \(to)\(reason)\(by)"])
         }
         if !overview.nextMoves.isEmpty {
             let next = overview.nextMoves.map { "venn agreement \($0.verb) \(Self.shortID(agreement.id))" }

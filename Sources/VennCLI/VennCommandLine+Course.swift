@@ -111,11 +111,12 @@ extension VennCommandLine {
         let hours = Self.hours(plan.hours)
         printStartUp(Phrase("Planned the course \(id): \(hours) hours.", nb: "Planla kurset \(id): \(hours) timer."))
         if let shortfall = plan.shortfall {
+            // Warn, not refuse: sessions may still be added before the course is held.
             let needs = phrase(for: shortfall)
-            printStartUp(Phrase(
-                "Note: the course needs \(needs.english) before it can be held (venn course hold).",
-                nb: "Merk: kurset trenger \(needs.bokmal) før det kan holdes (venn course hold)."
-            ))
+            console.printError("venn: " + Message.said(Phrase(
+                "The course needs \(needs.english) before it can be held (venn course hold).",
+                nb: "Kurset trenger \(needs.bokmal) før det kan holdes (venn course hold)."
+            )).text(in: language))
         }
     }
 
