@@ -45,8 +45,8 @@ extension VennCommandLine {
                     ?? Self.shortID(member)
                 let id = Self.shortID(agreement.id)
                 printStartUp(Phrase(
-                    "\(name) leads the group under agreement \(id).",
-                    nb: "\(name) leder arbeidsgruppen etter avtale \(id)."
+                    "\(name) leads the group and is NF's contact under agreement \(id).",
+                    nb: "\(name) er leder og kontaktperson for NF i samarbeidsavtale \(id)."
                 ))
             case "show":
                 try showAgreement(try startUp.agreementOverview(), invocation, store: workflow.store)

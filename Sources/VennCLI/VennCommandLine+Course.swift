@@ -66,7 +66,7 @@ extension VennCommandLine {
                 let course = try courses.planELearning(on: day, title: invocation.arguments.value(of: "title"))
                 printStartUp(Phrase(
                     "Planned the e-learning course \(Self.shortID(course.id)) on \(day).",
-                    nb: "Planla e-læringskurset \(Self.shortID(course.id)) \(day)."
+                    nb: "Planla e-læringskurset \(Self.shortID(course.id)) den \(day)."
                 ))
             case "enrol":
                 let (course, volunteer) = try courseAndVolunteer(invocation, store: store)
@@ -84,7 +84,7 @@ extension VennCommandLine {
                 }
                 let enrolment = try courses.attend(course: course, volunteer: volunteer, session: number)
                 let list = Courses.attended(enrolment).map(String.init).joined(separator: ", ")
-                printStartUp(Phrase("Attended sessions: \(list).", nb: "Var på kurssamling: \(list)."))
+                printStartUp(Phrase("Attended sessions: \(list).", nb: "Oppmøte på kurssamling: \(list)."))
             case "complete":
                 let course = try resolve(try argument(1, .id, of: invocation), in: "course", store: store)
                 let volunteer = try invocation.positionals.dropFirst(2).first.map {

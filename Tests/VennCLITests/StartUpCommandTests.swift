@@ -96,7 +96,7 @@ import VennTestSupport
         let venn = try initialized(language: "nb_NO.UTF-8")
         #expect(try venn.succeed(["group", "show"]).contains("ikke beskrevet ennå"))
         let serves = try venn.succeed(["group", "serves", "home", "Dagsenter"])
-        #expect(serves.contains("askvoll er for: hjemme, dagsenter"))
+        #expect(serves.contains("Målgruppe for askvoll: hjemme, dagsenter"))
         let shown = try venn.succeed(["group", "show"])
         #expect(shown.contains("Målgruppe"))
         #expect(shown.contains("Hjemme, Dagsenter"))
