@@ -32,7 +32,9 @@ extension VennCommandLine {
                     }.joined(separator: ", ")
                 }
                 let name = group.values["name"]?.stringValue ?? ""
-                printStartUp(Phrase("\(name) serves: \(list(.english)).", nb: "Målgruppe for \(name): \(list(.bokmal))."))
+                printStartUp(Phrase(
+                    "\(name) serves: \(list(.english)).", nb: "Målgruppe for \(name): \(list(.bokmal))."
+                ))
             case "show":
                 try showGroup(try startUp.workingGroup(), invocation)
             default:
