@@ -339,9 +339,10 @@ struct GroupStatisticsSaveTests {
     @Test func recordsOfTheSameYearFromTwoLaptopsBecomeOne() throws {
         let fixture = try StatisticsFixture()
         let stale: [String: JSONValue] = ["year": 2025, "computed_at": "2025-01-01T00:00:00Z", "matches_active": 9]
+        // As two laptops would each have added one before they synced.
         let ids = [
-            try fixture.add(GroupStatistics.collection, stale),
-            try fixture.add(GroupStatistics.collection, stale),
+            try fixture.store.addSystemRecord(collection: GroupStatistics.collection, fields: stale),
+            try fixture.store.addSystemRecord(collection: GroupStatistics.collection, fields: stale),
         ]
 
         let statistics = try GroupStatistics.compute(from: fixture.store, year: 2025, today: GroupStatisticsTests.today)
