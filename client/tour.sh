@@ -109,6 +109,31 @@ refused kari add volunteer --name "Per" --birth-year nineteen-sixty
 refused kari add volunteer --phone 41234567
 LANG=nb_NO.UTF-8 refused kari edit volunteer "${id: -8}" --status flying
 
+say "The working group's work: an agreement moved on one laptop, seen on the other"
+leader=$(laptop kari add member --name "Anne Lie" --email anne@askvoll.kommune.no --roles lead)
+laptop kari member me "${leader: -8}"
+laptop kari agreement draft --leader "${leader: -8}"
+laptop kari agreement sign
+laptop kari sync
+laptop ola sync
+laptop ola agreement anchor
+laptop ola sync
+laptop kari sync
+laptop kari agreement show
+
+say "Two laptops move one volunteer at once: a pause and a withdrawal converge on withdrawn"
+friend=$(laptop kari add volunteer --name "Per Berg" --status ready)
+laptop kari sync
+laptop ola sync
+laptop kari volunteer pause "${friend: -8}"
+laptop ola volunteer withdraw "${friend: -8}" --reason "moved away"
+laptop kari sync
+laptop ola sync
+laptop kari sync
+laptop kari show volunteer "${friend: -8}"
+laptop ola show volunteer "${friend: -8}"
+laptop ola list transition
+
 say "A deletion reaches every laptop"
 laptop ola delete volunteer "${id: -8}"
 laptop ola sync

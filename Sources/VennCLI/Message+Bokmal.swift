@@ -152,14 +152,13 @@ extension Message {
             return "venn \(command.name) har ikke verbet \(bokmalQuoted(verb))"
                 + (suggestion.map { "; mente du \($0)?" } ?? ".")
         case .moveNotAllowed(let verb, let current, let allowed):
-            return "Kan ikke \(verb): statusen er \(current), og \(verb) starter fra "
-                + allowed.joined(separator: " eller ") + "."
+            return "«venn \(verb)» starter fra " + allowed.joined(separator: " eller ") + ", men statusen er \(current)."
         case .reasonRequired(let verb):
-            return "\(verb) krever en begrunnelse: legg til --reason."
+            return "«venn \(verb)» krever en begrunnelse: legg til --reason."
         case .unknownReason(let reason, let known):
             return "Ukjent begrunnelse \(bokmalQuoted(reason)); bruk en av: \(known.joined(separator: ", "))."
         case .moveNeeds(let verb, let missing):
-            return "Kan ikke \(verb) ennå. Mangler: " + missing.map(\.bokmal).joined(separator: "; ") + "."
+            return "«venn \(verb)» krever først: " + missing.map(\.bokmal).joined(separator: "; ") + "."
         case .invalidDate(let flag, let value):
             return "\(flag) trenger en dato skrevet ÅÅÅÅ-MM-DD, ikke \(bokmalQuoted(value))."
         case .moved(let collection, let id, let from, let to):

@@ -148,14 +148,13 @@ extension Message {
             return "venn \(command.name) has no verb \(englishQuoted(verb))"
                 + (suggestion.map { "; did you mean \($0)?" } ?? ".")
         case .moveNotAllowed(let verb, let current, let allowed):
-            return "Cannot \(verb): the status is \(current), and \(verb) starts from "
-                + allowed.joined(separator: " or ") + "."
+            return "“venn \(verb)” starts from " + allowed.joined(separator: " or ") + ", but the status is \(current)."
         case .reasonRequired(let verb):
-            return "\(verb) needs a reason: add --reason."
+            return "“venn \(verb)” needs a reason: add --reason."
         case .unknownReason(let reason, let known):
             return "Unknown reason \(englishQuoted(reason)); use one of: \(known.joined(separator: ", "))."
         case .moveNeeds(let verb, let missing):
-            return "Cannot \(verb) yet. Missing: " + missing.map(\.english).joined(separator: "; ") + "."
+            return "“venn \(verb)” needs first: " + missing.map(\.english).joined(separator: "; ") + "."
         case .invalidDate(let flag, let value):
             return "\(flag) needs a date written YYYY-MM-DD, not \(englishQuoted(value))."
         case .moved(let collection, let id, let from, let to):

@@ -163,7 +163,8 @@ public enum Message: Sendable, Hashable {
     case verbNeeded(Command, known: [String])
     /// The verb is not one the command knows.
     case unknownVerb(String, command: Command, suggestion: String?)
-    /// A status move does not start from the record's status.
+    /// A status move does not start from the record's status; `verb` is
+    /// the noun and verb typed, e.g. `agreement send`.
     case moveNotAllowed(verb: String, current: String, allowed: [String])
     /// A status move needs `--reason`.
     case reasonRequired(verb: String)

@@ -113,10 +113,34 @@ extension VennCommandLine {
         let table = TableRenderer(
             headers: [Report.heading(.id).text(in: language)] + columns.map { $0.label(in: language.code) }
         )
+        let names = try referenceNames(for: columns, store: store)
         let rows = records.map { record in
-            [Self.shortID(record.id)] + columns.map { formatter.text(for: record.values[$0.name] ?? .null, field: $0) }
+            [Self.shortID(record.id)] + columns.map { field in
+                let value = record.values[field.name] ?? .null
+                return field.reference == nil ? formatter.text(for: value, field: field) : Self.referenceText(value, names)
+            }
         }
         console.print(table.render(rows, width: console.terminalWidth))
+    }
+
+    /// What people call the records that `fields` refer to (`x-ref`), by id:
+    /// their name, title, label or code. Each collection is read once.
+    func referenceNames(for fields: [FieldSchema], store: Store) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for collection in Set(fields.compactMap(\.reference)) {
+            for record in try store.records(collection: collection) {
+                let name = ["name", "title", "label", "code"].lazy.compactMap { record.values[$0]?.stringValue }.first
+                if let name { names[record.id] = name }
+            }
+        }
+        return names
+    }
+
+    /// A reference (or a list of them) as the names of the records, or
+    /// their short ids where they have no name or are gone.
+    static func referenceText(_ value: JSONValue, _ names: [String: String]) -> String {
+        let ids = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
+        return ids.map { names[$0] ?? shortID($0) }.joined(separator: ", ")
     }
 
     private func show(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
@@ -139,7 +163,12 @@ extension VennCommandLine {
         var rows = [[Report.heading(.id).text(in: language), record.id]]
         for field in schema.fields {
             guard let value = record.values[field.name], !value.isNull else { continue }
-            rows.append([field.label(in: language.code), formatter.text(for: value, field: field)])
+            var text = formatter.text(for: value, field: field)
+            if field.reference != nil {
+                let named = Self.referenceText(value, try referenceNames(for: [field], store: store))
+                text = named == Self.referenceText(value, [:]) ? text : "\(named) (\(Self.referenceText(value, [:])))"
+            }
+            rows.append([field.label(in: language.code), text])
         }
         for name in record.values.keys.sorted() where schema.field(named: name) == nil {
             rows.append([name, formatter.text(for: record.values[name] ?? .null)])

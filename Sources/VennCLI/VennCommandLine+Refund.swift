@@ -89,7 +89,7 @@ extension VennCommandLine {
                   case .withinLimit(let category, let limit)? = missing.first
             else { throw error }
             let together = try refunds.claimedTogether(with: before)
-            throw CLIError(.invalidData, .moveNeeds(verb: "submit", missing: [
+            throw CLIError(.invalidData, .moveNeeds(verb: "refund submit", missing: [
                 limitPhrase(category: category, limit: limit, claimed: together),
             ]))
         }

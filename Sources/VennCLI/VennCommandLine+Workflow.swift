@@ -112,7 +112,14 @@ extension VennCommandLine {
         guard let collection = invocation.command.statusCollection,
               let schema = schemas.collection(named: collection)
         else { return }
-        let id = try resolve(try argument(1, .id, of: invocation), in: collection, store: workflow.store)
+        let id: String
+        if invocation.command == .agreement, invocation.positionals.count < 2,
+           let agreement = try StartUp(workflow: workflow).liveAgreement()
+        {
+            id = agreement.id  // a group has one agreement in force
+        } else {
+            id = try resolve(try argument(1, .id, of: invocation), in: collection, store: workflow.store)
+        }
         var reason = invocation.arguments.value(of: "reason")
         if let field = move.reasonField.flatMap(schema.field(named:)), let given = reason {
             reason = field.code(forLabel: given) ?? given
@@ -168,7 +175,8 @@ extension VennCommandLine {
     func cliError(_ error: WorkflowError) -> CLIError {
         let schema = schemas.collection(named: error.collection)
         let label = schema.map(SchemaLabel.init) ?? SchemaLabel(name: error.collection)
-        let verb = error.verb ?? ""
+        let noun = Command.allCases.first { $0.statusCollection == error.collection }?.name ?? error.collection
+        let verb = noun + " " + (error.verb ?? "")
         let statusLabel = { (code: String) -> String in
             schema?.field(named: CollectionSchema.statusField)?.valueLabel(code, in: language.code) ?? code
         }
@@ -177,8 +185,8 @@ extension VennCommandLine {
             return .internalError("no status machine for \(error.collection)")
         case .unknownVerb(let known):
             let command = Command.allCases.first { $0.statusCollection == error.collection } ?? .match
-            return CLIError(.usage, .unknownVerb(verb, command: command, suggestion: EditDistance.closest(
-                to: verb, among: known)))
+            return CLIError(.usage, .unknownVerb(error.verb ?? "", command: command, suggestion: EditDistance.closest(
+                to: error.verb ?? "", among: known)))
         case .recordNotFound:
             return CLIError(.notFound, .recordNotFound(collection: label, id: error.id.map(Self.shortID) ?? ""))
         case .notFromStatus(let current, let allowed):
@@ -257,7 +265,8 @@ extension VennCommandLine {
         var verbs = own.verbs.map { ("\($0.name) \($0.arguments)", $0.help.text(in: language)) }
         verbs += moves.map { move in
             let reason = move.needsReason ? " --reason TEXT" : ""
-            return ("\(move.verb) ID\(reason)", move.help(in: language.code))
+            let id = command == .agreement ? "[ID]" : "ID"
+            return ("\(move.verb) \(id)\(reason)", move.help(in: language.code))
         }
         var options = own.options
         if command.statusCollection != nil {

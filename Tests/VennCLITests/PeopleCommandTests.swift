@@ -77,8 +77,8 @@ import VennTestSupport
     }
 
     @Test(arguments: [
-        ("en_US.UTF-8", "Cannot propose yet", "a volunteer who is ready (the status is Enrolled)"),
-        ("nb_NO.UTF-8", "propose", "en frivillig som er klar (statusen er Påmeldt)"),
+        ("en_US.UTF-8", "“venn match propose” needs first", "a volunteer who is ready (the status is Enrolled)"),
+        ("nb_NO.UTF-8", "«venn match propose» krever først", "en frivillig som er klar (statusen er Påmeldt)"),
     ])
     func proposingAnUnreadyVolunteerSaysWhatIsMissing(language: String, verb: String, missing: String) throws {
         let venn = try initialized(language: language)
