@@ -61,6 +61,29 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     /// The command as typed.
     public var name: String { rawValue }
 
+    /// Where `venn --help` lists a command.
+    public enum Section: Sendable, Hashable, CaseIterable {
+        /// The working group's work, in the order of the four steps.
+        case work
+        /// Records of any collection, one at a time or from a spreadsheet.
+        case records
+        /// The server and the other laptops.
+        case sync
+    }
+
+    /// The commands of `section`, in the order `venn --help` lists them.
+    public static func commands(in section: Section) -> [Command] {
+        switch section {
+        case .work:
+            [.status, .group, .member, .agreement, .volunteer, .course, .followup, .person, .consent, .match,
+             .activity, .gathering, .refund, .stats]
+        case .records:
+            [.initialize, .add, .list, .show, .edit, .delete, .history, .why, .import, .export, .demoData]
+        case .sync:
+            [.sync, .conflicts]
+        }
+    }
+
     /// The positional arguments the command takes, in order.
     public var arguments: [ArgumentName] {
         switch self {

@@ -10,7 +10,15 @@ extension HelpPhrase {
                 + "og virker uten nett."
 
         case .usageHeading: "Bruk:"
-        case .commandsHeading: "Kommandoer:"
+        case .commandsHeading(let section):
+            switch section {
+            case .work: "Arbeidsgruppens arbeid:"
+            case .records: "Poster:"
+            case .sync: "Med serveren:"
+            }
+        case .gettingStarted:
+            "Slik starter en arbeidsgruppe: venn init --group NAVN, så venn group serves, venn member me, "
+                + "venn agreement draft. Hver kommando forteller hva den trenger: venn KOMMANDO --help."
         case .collectionsHeading: "Samlinger:"
         case .optionsHeading: "Valg:"
         case .globalOptionsHeading: "Felles valg:"
@@ -23,7 +31,7 @@ extension HelpPhrase {
         case .commandDetails(let command): Self.bokmalDetails(of: command)
 
         case .storeOption: "Filen til datalageret. Uten dette valget brukes VENN_STORE."
-        case .jsonOption: "Skriv ut JSON i stedet for tekst (list, show, history, why)."
+        case .jsonOption: "Skriv ut JSON i stedet for tekst, for kommandoer som leser."
         case .helpOption: "Vis hjelp."
         case .groupOption: "Arbeidsgruppen datalageret hører til."
         case .serverOption: "Adressen til synkroniseringsserveren, f.eks. https://venn.example.org. Registrerer "
@@ -82,11 +90,11 @@ extension HelpPhrase {
         case .history: "Vis endringene i en post"
         case .why: "Forklar hvorfor et felt har verdien sin"
         case .sync: "Send og hent endringer via serveren"
-        case .status: "Vis hva som venter på å bli sendt, siste synkronisering og åpne konflikter"
+        case .status: "Hva som skal følges opp nå, og hva som venter på å bli sendt"
         case .conflicts: "Vis og løs motstridende endringer"
         case .import: "Legg til poster fra en CSV-fil"
         case .export: "Skriv en samling som CSV eller JSON"
-        case .match: "Foreslå frivillige for en person, med begrunnelse"
+        case .match: "Foreslå, start og avslutt matcher; oppfølging av parene"
         case .demoData: "Fyll et datalager med oppdiktede poster"
         case .agreement: "Samarbeidsavtalen med NF: utkast, signer, forankre, send, registrer"
         case .member: "Arbeidsgruppens medlemmer og oppgavene deres"

@@ -9,7 +9,15 @@ extension HelpPhrase {
                 + "and works without a network."
 
         case .usageHeading: "Usage:"
-        case .commandsHeading: "Commands:"
+        case .commandsHeading(let section):
+            switch section {
+            case .work: "The working group's work:"
+            case .records: "Records:"
+            case .sync: "With the server:"
+            }
+        case .gettingStarted:
+            "To start a working group: venn init --group NAME, then venn group serves, venn member me, "
+                + "venn agreement draft. Each command tells what it needs: venn COMMAND --help."
         case .collectionsHeading: "Collections:"
         case .optionsHeading: "Options:"
         case .globalOptionsHeading: "Global options:"
@@ -22,7 +30,7 @@ extension HelpPhrase {
         case .commandDetails(let command): Self.englishDetails(of: command)
 
         case .storeOption: "The store file. Without it, VENN_STORE is used."
-        case .jsonOption: "Print JSON instead of text (list, show, history, why)."
+        case .jsonOption: "Print JSON instead of text, for commands that read."
         case .helpOption: "Show help."
         case .groupOption: "The working group the store belongs to."
         case .serverOption: "The sync server's address, e.g. https://venn.example.org. Enrolls this laptop with --code."
@@ -79,11 +87,11 @@ extension HelpPhrase {
         case .history: "Show the changes made to a record"
         case .why: "Explain why a field holds its value"
         case .sync: "Send and fetch changes through the server"
-        case .status: "Show what waits to be sent, the last sync and open conflicts"
+        case .status: "What is due now, and what waits to be sent"
         case .conflicts: "List, show and resolve conflicting changes"
         case .import: "Add records from a CSV file"
         case .export: "Write a collection as CSV or JSON"
-        case .match: "Suggest volunteers for a person, with reasons"
+        case .match: "Suggest, propose, start and end matches; check-ins"
         case .demoData: "Fill a store with made-up records"
         case .agreement: "The cooperation agreement with NF: draft, sign, anchor, send, register"
         case .member: "The working group's members and their tasks"

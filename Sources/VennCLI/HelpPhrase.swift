@@ -11,8 +11,10 @@ public enum HelpPhrase: Sendable, Hashable {
 
     /// "Usage:", before a usage line.
     case usageHeading
-    /// Above the list of commands.
-    case commandsHeading
+    /// Above a section of the list of commands.
+    case commandsHeading(Command.Section)
+    /// Where a new working group starts, after the commands.
+    case gettingStarted
     /// Above the list of collections.
     case collectionsHeading
     /// Above a command's own options.

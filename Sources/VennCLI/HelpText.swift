@@ -35,9 +35,13 @@ public struct HelpText: Sendable, Hashable {
                      placeholder(.command), "[\(placeholder(.arguments))]"]
         var lines = wrap(phrase(.programSummary))
         lines += [""] + usageLines(usage)
-        lines += section(.commandsHeading, definitions(Command.allCases.map {
-            ($0.name, phrase(.commandSummary($0)))
-        }))
+        for commandSection in Command.Section.allCases {
+            let commands = Command.commands(in: commandSection)
+            lines += section(.commandsHeading(commandSection), definitions(commands.map {
+                ($0.name, phrase(.commandSummary($0)))
+            }))
+        }
+        lines += [""] + wrap(phrase(.gettingStarted))
         lines += section(.collectionsHeading, collectionList(collections))
         lines += section(.globalOptionsHeading, globalOptions())
         lines += section(.environmentHeading, definitions([

@@ -27,6 +27,12 @@ struct HelpTextTests {
         }
     }
 
+    @Test func everyCommandIsListedInExactlyOneSection() {
+        let listed = Command.Section.allCases.flatMap(Command.commands(in:))
+        #expect(listed.count == Command.allCases.count)
+        #expect(Set(listed) == Set(Command.allCases))
+    }
+
     @Test func programHelpIsTranslated() {
         let english = Self.help(.english).program(collections: Fixtures.collections)
         let bokmal = Self.help(.bokmal).program(collections: Fixtures.collections)
@@ -141,7 +147,8 @@ struct HelpTextTests {
 
 struct HelpPhraseTests {
     static let samples: [HelpPhrase] = [
-        .programSummary, .usageHeading, .commandsHeading, .collectionsHeading, .optionsHeading,
+        .programSummary, .usageHeading, .commandsHeading(.work), .commandsHeading(.records),
+        .commandsHeading(.sync), .gettingStarted, .collectionsHeading, .optionsHeading,
         .globalOptionsHeading, .environmentHeading, .exitCodesHeading, .fieldsHeading,
         .storeOption, .jsonOption, .helpOption, .groupOption, .fieldFlagsOption,
         .clearOption(clearable: nil), .clearOption(clearable: []), .clearOption(clearable: ["phone"]),
@@ -156,7 +163,7 @@ struct HelpPhraseTests {
         + ExitCode.allCases.map(HelpPhrase.exitCode)
         + ValueKind.allCases.map(HelpPhrase.valuePlaceholder)
 
-    static let caseCount = 43
+    static let caseCount = 44
 
     static func caseNumber(_ phrase: HelpPhrase) -> Int {
         switch phrase {
@@ -203,6 +210,7 @@ struct HelpPhraseTests {
         case .sizeOption: 40
         case .seedOption: 41
         case .verbsHeading: 42
+        case .gettingStarted: 43
         }
     }
 
