@@ -49,6 +49,17 @@ extension VennCommandLine {
         let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
         let changes = try recordFields(invocation)
         guard !changes.isEmpty else { throw CLIError.usage(.nothingToChange) }
+        // A status with a machine moves only along it, so that every move
+        // is checked and recorded.
+        if changes[CollectionSchema.statusField] != nil, !schema.transitions.isEmpty,
+           let noun = Command.allCases.first(where: { $0.statusCollection == schema.name })
+        {
+            let verbs = schema.transitions.map(\.verb).joined(separator: ", ")
+            throw CLIError(.usage, .said(Phrase(
+                "The status changes only by its moves: venn \(noun.name) VERB ID, with VERB one of \(verbs).",
+                nb: "Statusen endres bare med endringene sine: venn \(noun.name) VERB ID, der VERB er en av \(verbs)."
+            )))
+        }
         switch try store.update(collection: schema.name, id: id, changes: changes) {
         case .changed:
             console.print(Message.recordUpdated(collection: SchemaLabel(schema), id: id).text(in: language))
