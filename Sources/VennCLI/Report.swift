@@ -142,7 +142,7 @@ public enum Report: Sendable, Hashable {
             case .sharedInterests(let interests): "shared interests: \(interests.joined(separator: ", "))"
             case .overlappingTimes(let count): "\(count) common \(count == 1 ? "time" : "times")"
             case .sameArea(let area): "same area (\(area))"
-            case .residenceFits(let residence): "willing to meet them \(residence)"
+            case .residenceFits(let residence): "willing to visit: \(residence)"
             case .groupActivityPossible: "a group activity is possible"
             case .alreadyMatched(let count): "already has \(count) active \(count == 1 ? "match" : "matches")"
             }
@@ -250,7 +250,7 @@ public enum Report: Sendable, Hashable {
             case .sharedInterests(let interests): "felles interesser: \(interests.joined(separator: ", "))"
             case .overlappingTimes(let count): "\(count) \(count == 1 ? "felles tidspunkt" : "felles tidspunkter")"
             case .sameArea(let area): "samme område (\(area))"
-            case .residenceFits(let residence): "villig til å møtes \(residence)"
+            case .residenceFits(let residence): "villig til besøk: \(residence)"
             case .groupActivityPossible: "gruppeaktivitet er mulig"
             case .alreadyMatched(let count):
                 "har allerede \(count) \(count == 1 ? "aktiv kobling" : "aktive koblinger")"

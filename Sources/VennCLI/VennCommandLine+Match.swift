@@ -160,6 +160,12 @@ extension VennCommandLine {
             throw CLIError.usage(.matchNeedsSubject)
         }
         let isPersonAnchor = invocation.arguments.value(of: "person") != nil
+        var activityLabels: [String: String] = [:]
+        for type in try store.records(collection: "activity_type") {
+            if let code = type.values["code"]?.stringValue, let label = type.values["label"]?.stringValue {
+                activityLabels[code] = label
+            }
+        }
         let names = Dictionary(
             uniqueKeysWithValues: (isPersonAnchor ? volunteers : persons).map { ($0.id, $0.values["name"]) }
         )
@@ -171,7 +177,7 @@ extension VennCommandLine {
                     "id": .string(id),
                     "name": names[id].flatMap { $0 } ?? .null,
                     "score": .int(Int64(candidate.score)),
-                    "reasons": .array(candidate.reasons.map { .string(reasonText($0, other: other)) }),
+                    "reasons": .array(candidate.reasons.map { .string(reasonText($0, labels: activityLabels)) }),
                 ])
             }))
             return
@@ -192,17 +198,18 @@ extension VennCommandLine {
                 Self.shortID(id),
                 names[id].flatMap { $0 }?.stringValue ?? "",
                 String(candidate.score),
-                candidate.reasons.map { reasonText($0, other: other) }.joined(separator: "; "),
+                candidate.reasons.map { reasonText($0, labels: activityLabels) }.joined(separator: "; "),
             ]
         }
         console.print(table.render(rows, width: console.terminalWidth))
     }
 
-    private func reasonText(_ reason: MatchRanking.Reason, other: CollectionSchema?) -> String {
+    /// `reason` in words; activity codes read as the catalogue's labels.
+    private func reasonText(_ reason: MatchRanking.Reason, labels: [String: String]) -> String {
         let person = schemas.collection(named: "person")
         let report: Report.MatchReason
         switch reason {
-        case .sharedInterests(let codes): report = .sharedInterests(codes)
+        case .sharedInterests(let codes): report = .sharedInterests(codes.map { labels[$0] ?? $0 })
         case .overlappingTimes(let slots): report = .overlappingTimes(slots.count)
         case .sameArea(let area): report = .sameArea(area)
         case .residenceFits(let residence):
