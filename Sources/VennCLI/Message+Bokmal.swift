@@ -152,7 +152,8 @@ extension Message {
             return "venn \(command.name) har ikke verbet \(bokmalQuoted(verb))"
                 + (suggestion.map { "; mente du \($0)?" } ?? ".")
         case .moveNotAllowed(let verb, let current, let allowed):
-            return "«venn \(verb)» starter fra " + allowed.joined(separator: " eller ") + ", men statusen er \(current)."
+            return "«venn \(verb)» starter fra " + allowed.joined(separator: " eller ")
+                + ", men statusen er \(current)."
         case .reasonRequired(let verb):
             return "«venn \(verb)» krever en begrunnelse: legg til --reason."
         case .unknownReason(let reason, let known):

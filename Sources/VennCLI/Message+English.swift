@@ -148,7 +148,8 @@ extension Message {
             return "venn \(command.name) has no verb \(englishQuoted(verb))"
                 + (suggestion.map { "; did you mean \($0)?" } ?? ".")
         case .moveNotAllowed(let verb, let current, let allowed):
-            return "“venn \(verb)” starts from " + allowed.joined(separator: " or ") + ", but the status is \(current)."
+            return "“venn \(verb)” starts from " + allowed.joined(separator: " or ")
+                + ", but the status is \(current)."
         case .reasonRequired(let verb):
             return "“venn \(verb)” needs a reason: add --reason."
         case .unknownReason(let reason, let known):

@@ -183,6 +183,9 @@ extension VennCommandLine {
         case .noSuchSession(let number, let count):
             return CLIError(.usage, .said(count == 0
                 ? Phrase("The course has no sessions to attend.", nb: "Kurset har ingen kurssamlinger å møte på.")
+                : count == 1
+                ? Phrase("The course has one session; --session takes 1, not \(number).",
+                         nb: "Kurset har én kurssamling; --session tar 1, ikke \(number).")
                 : Phrase("The course has \(count) sessions; --session takes 1 to \(count), not \(number).",
                          nb: "Kurset har \(count) kurssamlinger; --session tar 1 til \(count), ikke \(number).")))
         case .alreadyEnrolled:

@@ -128,7 +128,8 @@ extension VennCommandLine {
         let rows = records.map { record in
             [Self.shortID(record.id)] + columns.map { field in
                 let value = record.values[field.name] ?? .null
-                return field.reference == nil ? formatter.text(for: value, field: field) : Self.referenceText(value, names)
+                guard field.reference != nil else { return formatter.text(for: value, field: field) }
+                return Self.referenceText(value, names)
             }
         }
         console.print(table.render(rows, width: console.terminalWidth))

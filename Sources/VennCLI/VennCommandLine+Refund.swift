@@ -198,7 +198,8 @@ extension VennCommandLine {
         let (claimed, approved, paid) = (Self.kroner(totals.claimed), Self.kroner(totals.approved),
                                          Self.kroner(totals.paid))
         return Phrase(
-            "\(count) claims: \(claimed) kr claimed, \(approved) kr approved, \(paid) kr paid.",
+            "\(count) \(count == 1 ? "claim" : "claims"): "
+                + "\(claimed) kr claimed, \(approved) kr approved, \(paid) kr paid.",
             nb: "\(count) krav: \(claimed) kr krevd, \(approved) kr godkjent, \(paid) kr utbetalt."
         ).text(in: language)
     }

@@ -40,7 +40,8 @@ extension VennCommandLine {
         case "save":
             let id = try GroupStatistics.save(statistics, to: workflow.store)
             console.print(Message.said(Phrase(
-                "Saved the statistics for \(year) (record \(Self.shortID(id))); they reach the server at the next sync.",
+                "Saved the statistics for \(year) (record \(Self.shortID(id))); they reach the server at the "
+                    + "next sync.",
                 nb: "Lagret statistikken for \(year) (post \(Self.shortID(id))); den når serveren ved neste "
                     + "synkronisering."
             )).text(in: language))

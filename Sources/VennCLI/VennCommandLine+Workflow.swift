@@ -215,13 +215,13 @@ extension VennCommandLine {
             Phrase("a signed pledge of confidentiality (venn volunteer pledge)",
                    nb: "et signert taushetsløfte (venn volunteer pledge)")
         case .volunteerReady(let status):
-            Phrase("a volunteer who is ready (the status is \(statusLabel(status, of: "volunteer", in: .english)))",
-                   nb: "en frivillig som er klar (statusen er \(statusLabel(status, of: "volunteer", in: .bokmal)))")
+            statusPhrase(status, of: "volunteer", Phrase("a volunteer who is ready", nb: "en frivillig som er klar"))
         case .consentInForce:
             Phrase("a consent in force (venn consent give)", nb: "et samtykke som gjelder (venn consent give)")
         case .personMapped(let status):
-            Phrase("a person who is mapped and waiting (the status is \(statusLabel(status, of: "person", in: .english)))",
-                   nb: "en person som er kartlagt og venter (statusen er \(statusLabel(status, of: "person", in: .bokmal)))")
+            statusPhrase(status, of: "person", Phrase(
+                "a person who is mapped and waiting", nb: "en person som er kartlagt og venter"
+            ))
         case .field(let name):
             Phrase(fieldLabel(name, in: .english), nb: fieldLabel(name, in: .bokmal))
         case .leaderWithContact:
@@ -236,9 +236,12 @@ extension VennCommandLine {
         }
     }
 
-    private func statusLabel(_ code: String, of collection: String, in language: Language) -> String {
-        schemas.collection(named: collection)?.field(named: CollectionSchema.statusField)?
-            .valueLabel(code, in: language.code) ?? code
+    /// `wanted`, followed by the record's status now, in both languages.
+    private func statusPhrase(_ code: String, of collection: String, _ wanted: Phrase) -> Phrase {
+        let field = schemas.collection(named: collection)?.field(named: CollectionSchema.statusField)
+        let english = field?.valueLabel(code, in: "en") ?? code
+        let bokmal = field?.valueLabel(code, in: "nb") ?? code
+        return Phrase("\(wanted.english) (the status is \(english))", nb: "\(wanted.bokmal) (statusen er \(bokmal))")
     }
 
     private func fieldLabel(_ name: String, in language: Language) -> String {

@@ -167,7 +167,8 @@ extension Workflow {
         let checkins = try store.records(collection: "match_checkin")
             .filter { $0.values["match"]?.stringValue == id }
             .sorted { lhs, rhs in
-                (lhs.values["date"]?.stringValue ?? "", lhs.updated) < (rhs.values["date"]?.stringValue ?? "", rhs.updated)
+                let left = (lhs.values["date"]?.stringValue ?? "", lhs.updated)
+                return left < (rhs.values["date"]?.stringValue ?? "", rhs.updated)
             }
         return MatchDetails(match: match, checkins: checkins, moves: try moves(of: "match", id: id))
     }

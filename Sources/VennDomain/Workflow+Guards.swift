@@ -16,7 +16,8 @@ extension Workflow {
         case ("match", "active"): return try matchRequirements(of: record)
         case ("agreement", "sent"): return try leaderContact(of: record)
         case ("course", "held"): return courseHours(of: record)
-        case ("refund_claim", "submitted"): return try Refunds(workflow: self).limitExceeded(by: record).map { [$0] } ?? []
+        case ("refund_claim", "submitted"):
+            return try Refunds(workflow: self).limitExceeded(by: record).map { [$0] } ?? []
         default: return []
         }
     }

@@ -124,6 +124,8 @@ public struct Workflow {
         try store.records(collection: Self.transitionCollection)
             .filter { $0.values["subject"]?.stringValue == id
                 && $0.values["subject_collection"]?.stringValue == collection }
-            .sorted { ($0.values["on"]?.stringValue ?? "", $0.updated) < ($1.values["on"]?.stringValue ?? "", $1.updated) }
+            .sorted { lhs, rhs in
+                (lhs.values["on"]?.stringValue ?? "", lhs.updated) < (rhs.values["on"]?.stringValue ?? "", rhs.updated)
+            }
     }
 }

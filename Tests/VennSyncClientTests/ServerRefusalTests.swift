@@ -65,7 +65,10 @@ import VennSync
                 dot: Dot(replica: replica, counter: 1),
                 time: Timestamp(milliseconds: 1_780_000_000_000)
             )
-            return try JSONEncoder().encode(Wire.PushRequest(replica: replica, schemaVersion: SchemaSet.embedded.version, versions: [version]))
+            let request = Wire.PushRequest(
+                replica: replica, schemaVersion: SchemaSet.embedded.version, versions: [version]
+            )
+            return try JSONEncoder().encode(request)
         }
 
         func errorCode(_ response: HTTPResponse) -> String? {
@@ -122,7 +125,9 @@ import VennSync
             .writing(["code": "music", "label": "Music"], dot: Dot(replica: replica, counter: 1), time: .zero)
         let unknown = RecordVersion(collection: "dragon", id: "0193a6f2-4d1c-7b3e-9a55-2f1c0e6b8d43")
             .writing(["name": "Smaug"], dot: Dot(replica: replica, counter: 2), time: .zero)
-        let request = Wire.PushRequest(replica: replica, schemaVersion: SchemaSet.embedded.version, versions: [good, unknown])
+        let request = Wire.PushRequest(
+            replica: replica, schemaVersion: SchemaSet.embedded.version, versions: [good, unknown]
+        )
         let body = try JSONEncoder().encode(request)
         let response = try fixture.push(body, token: fixture.token)
         #expect(response.status == 200)
