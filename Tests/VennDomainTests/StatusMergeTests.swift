@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-import VennDomain
+@testable import VennDomain
 import VennSchema
 import VennStore
 
@@ -171,7 +171,7 @@ struct ConcurrentStatusMoveTests {
     /// order, always converge to one status and keep every recorded move.
     @Test(arguments: 1...40)
     func randomConcurrentMovesConverge(seed: UInt64) throws {
-        var random = SeededGenerator(seed: seed)
+        var random = DemoData.Generator(seed: seed)
         let laptops = try Laptops(count: 3)
         let leader = try laptops.stores[0].add(collection: "member", fields: ["name": "Leder", "phone": "41234567"])
         let machines: [(collection: String, fields: [String: JSONValue])] = [
@@ -221,22 +221,5 @@ final class SharedClock: Sendable {
 
     func advance(by milliseconds: UInt64) {
         now.withLock { $0 += milliseconds }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for repeatable random runs.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
