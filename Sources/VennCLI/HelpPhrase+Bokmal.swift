@@ -94,7 +94,7 @@ extension HelpPhrase {
         case .conflicts: "Vis og løs motstridende endringer"
         case .import: "Legg til poster fra en CSV-fil"
         case .export: "Skriv en samling som CSV eller JSON"
-        case .match: "Foreslå, start og avslutt matcher; oppfølging av parene"
+        case .match: "Foreslå, start og avslutt koblinger; oppfølging av parene"
         case .demoData: "Fyll et datalager med oppdiktede poster"
         case .agreement: "Samarbeidsavtalen med NF: utkast, signer, forankre, send, registrer"
         case .member: "Arbeidsgruppens medlemmer og oppgavene deres"
@@ -170,7 +170,7 @@ extension HelpPhrase {
                 + "registrer når NF bekrefter; registreringen gir tilgang til Verktøykassen."
         case .member:
             "Medlemmene i arbeidsgruppen og oppgavene de deler: lede og være NFs kontakt, rekruttere,"
-                + " holde kurs, holde oppfølgingssamtaler, matche, være kontaktperson, holde "
+                + " holde kurs, holde oppfølgingssamtaler, koble par, være kontaktperson, holde "
                 + "erfaringssamlinger, holde registeret oppdatert, delta på NFs nettverkssamlinger."
         case .group:
             "Hvem arbeidsgruppen er for (hjemmeboende, institusjon, dagsenter), kommunene og "
@@ -180,7 +180,7 @@ extension HelpPhrase {
                 + "og kartlegging av interesser og tider, og deretter statusendringene. En frivillig blir "
                 + "klar først når kurset er fullført, oppfølgingssamtalen holdt og taushetsløftet signert."
         case .person:
-            "Flytt en person som ønsker en aktivitetsvenn fra henvist til matchet: kartlegging av "
+            "Flytt en person som ønsker en aktivitetsvenn fra henvist til koblet: kartlegging av "
                 + "interesser, tider og område, og deretter statusendringene. En person kan kartlegges "
                 + "først når et samtykke gjelder."
         case .course:
@@ -192,7 +192,7 @@ extension HelpPhrase {
                 + "eller går ikke videre."
         case .consent:
             "Registrer samtykke gitt av personen selv, en fremtidsfullmektig eller en verge; trekk det "
-                + "tilbake (det avslutter personens aktive matcher og avslutter personen, og posten slettes"
+                + "tilbake (det avslutter personens aktive koblinger og avslutter personen, og posten slettes"
                 + " etter lagringstiden); og sett når det skal vurderes på nytt."
         case .activity:
             "Gruppeaktiviteter: en aktivitetstype, sted og tidspunkt, flere frivillige og antall "

@@ -15,7 +15,7 @@ extension VennCommandLine {
             ),
             WorkflowVerb("withdraw", "PERSON [--on DATE]", Phrase(
                 "Withdraw consent: ends the person's matches and closes the person, in one step.",
-                nb: "Trekk tilbake samtykket: avslutter personens matcher og avslutter personen, i ett steg."
+                nb: "Trekk tilbake samtykket: avslutter personens koblinger og avslutter personen, i ett steg."
             )),
             WorkflowVerb("review", "PERSON --on DATE", Phrase(
                 "Set when the consent in force is to be reviewed.",

@@ -13,7 +13,7 @@ extension VennCommandLine {
             )),
             WorkflowVerb("propose", "--volunteer ID --person ID [--contact MEMBER] [--on DATE]", Phrase(
                 "Propose a pair: the only way a match is made.",
-                nb: "Foreslå et par: den eneste måten en match lages på."
+                nb: "Foreslå et par: den eneste måten en kobling lages på."
             )),
             WorkflowVerb("start", "ID [--on DATE]", Phrase(
                 "The pair has met and goes on; the volunteer is active and the person matched.",
@@ -21,18 +21,18 @@ extension VennCommandLine {
             )),
             WorkflowVerb("end", "ID --reason CODE", Phrase(
                 "End the match; the volunteer and the person wait again unless they meet someone else.",
-                nb: "Avslutt matchen; den frivillige og personen venter igjen om de ikke møter noen andre."
+                nb: "Avslutt koblingen; den frivillige og personen venter igjen om de ikke møter noen andre."
             )),
             WorkflowVerb("decline", "ID --reason TEXT", Phrase(
                 "The proposal was declined; the volunteer and the person wait again.",
                 nb: "Forslaget ble avslått; den frivillige og personen venter igjen."
             )),
             WorkflowVerb("checkin", "ID --still-meeting yes|no [--frequency BAND] [--on DATE]", Phrase(
-                "Record how the match is going.", nb: "Registrer hvordan matchen går."
+                "Record how the match is going.", nb: "Registrer hvordan koblingen går."
             )),
             WorkflowVerb("show", "ID [--json]", Phrase(
                 "Show a match with its check-ins and status changes.",
-                nb: "Vis en match med oppfølginger og statusendringer."
+                nb: "Vis en kobling med oppfølginger og statusendringer."
             )),
         ],
         options: [
@@ -102,7 +102,7 @@ extension VennCommandLine {
         )
         let short = Self.shortID(step.record.id)
         console.print(Message.said(Phrase(
-            "Proposed match \(short).", nb: "Match \(short) er foreslått."
+            "Proposed match \(short).", nb: "Kobling \(short) er foreslått."
         )).text(in: language))
         printMoves(step.moves)
     }
@@ -123,7 +123,7 @@ extension VennCommandLine {
         )
         console.print(Message.said(Phrase(
             "Check-in recorded for match \(Self.shortID(id)).",
-            nb: "Oppfølging registrert for match \(Self.shortID(id))."
+            nb: "Oppfølging registrert for kobling \(Self.shortID(id))."
         )).text(in: language))
     }
 

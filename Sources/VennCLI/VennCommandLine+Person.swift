@@ -25,7 +25,7 @@ extension VennCommandLine {
         verbs: [
             WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area AREA]", Phrase(
                 "Record interests, times and area; a consented person then waits for a match.",
-                nb: "Registrer interesser, tider og område; en person som har samtykket venter så på match."
+                nb: "Registrer interesser, tider og område; en person som har samtykket venter så på kobling."
             )),
         ],
         options: mappingOptions
@@ -56,7 +56,7 @@ extension VennCommandLine {
         console.print(Message.said(Phrase(
             "Still needed before the person can wait for a match: "
                 + missing.map(\.english).joined(separator: ", ") + ".",
-            nb: "Dette trengs før personen kan vente på match: " + missing.map(\.bokmal).joined(separator: ", ") + "."
+            nb: "Dette trengs før personen kan vente på kobling: " + missing.map(\.bokmal).joined(separator: ", ") + "."
         )).text(in: language))
     }
 
@@ -171,7 +171,7 @@ extension VennCommandLine {
         case .alreadyPaired:
             return CLIError(.invalidData, .said(Phrase(
                 "The volunteer and the person already have a match that goes on (venn list match).",
-                nb: "Den frivillige og personen har allerede en match som pågår (venn list match)."
+                nb: "Den frivillige og personen har allerede en kobling som pågår (venn list match)."
             )))
         case .unknownCode(let name, let known):
             let field = ["match_checkin", "group_activity"].lazy

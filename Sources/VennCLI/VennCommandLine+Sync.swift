@@ -78,10 +78,12 @@ extension VennCommandLine {
         let lastSync = try store.syncState(Store.SyncStateKey.lastSync).flatMap(UInt64.init)
         let open = try openConflicts(store)
         let rejections = try store.rejections()
+        let member = try store.syncState(Self.memberSetting)
 
         if invocation.isJSON {
             printJSONValue(.object([
                 "group": .string(store.group),
+                "member": member.map(JSONValue.string) ?? .null,
                 "server": server.map(JSONValue.string) ?? .null,
                 "pending": .int(Int64(pending)),
                 "lastSync": lastSync.map { .string(Self.isoTime(Timestamp(milliseconds: $0))) } ?? .null,
@@ -98,6 +100,12 @@ extension VennCommandLine {
             return
         }
         var lines = dueLines(due)
+        if member == nil {
+            lines += ["", Message.said(Phrase(
+                "Moves are recorded without a name: say who uses this laptop with venn member me MEMBER.",
+                nb: "Endringer føres uten navn: si hvem som bruker denne maskinen med venn member me MEDLEM."
+            )).text(in: language)]
+        }
         guard server != nil else {
             console.print(lines.joined(separator: "\n"))
             return

@@ -110,7 +110,7 @@ import VennTestSupport
         let person = try venn.succeed(["add", "person", "--name", "Ola"])
         _ = try venn.succeed(["consent", "give", person, "--by-whom", "selv"])
         let partial = try venn.succeed(["person", "map", person, "--interests", "walk"])
-        #expect(partial.contains("Dette trengs før personen kan vente på match"))
+        #expect(partial.contains("Dette trengs før personen kan vente på kobling"))
         #expect(partial.contains("område"))
         #expect(try status(venn, "person", person) == "consented")
 

@@ -80,6 +80,9 @@ import VennTestSupport
         for month in ["02", "09"] {
             _ = try venn.succeed(["add", "gathering", "--date", "\(thisYear)-\(month)-10", "--status", "held"])
         }
+        #expect(try venn.succeed(["status"]).contains("venn member me"))
+        let member = try venn.succeed(["add", "member", "--name", "Anne Lie"])
+        _ = try venn.succeed(["member", "me", member])
         #expect(try venn.succeed(["status"]) == "What is due\nNothing is due.")
         venn.language = "nb_NO.UTF-8"
         #expect(try venn.succeed(["status"]) == "Til oppfølging\nIngenting å følge opp.")
