@@ -7,7 +7,7 @@ extension VennCommandLine {
         verbs: [
             WorkflowVerb(
                 "give",
-                "PERSON --by-whom WHO [--representative ID] [--purposes P,Q] [--review-on DATE]",
+                "PERSON --by-whom WHO [--representative ID] [--purposes P,Q] [...]",
                 Phrase(
                     "Record a consent (samtykke); a referred person is then consented.",
                     nb: "Registrer et samtykke; en henvist person har da samtykket."

@@ -5,8 +5,8 @@ import VennStore
 extension VennCommandLine {
     static let courseCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("plan", "--session \"DATE HH:MM-HH:MM\" [--session ...] [--title T] [--venue V] "
-                + "[--leader MEMBER ...]", Phrase(
+            WorkflowVerb("plan", "--session \"DATE HH:MM-HH:MM\" [--session ...] [--title T] [...]",
+                         Phrase(
                     "Plan an in-person course in one or two sessions adding up to 6 hours.",
                     nb: "Planlegg et fysisk kurs over én eller to kurssamlinger på til sammen 6 timer."
                 )),

@@ -5,7 +5,7 @@ import VennStore
 extension VennCommandLine {
     static let followupCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("record", "VOLUNTEER --outcome ready|needs_time|not_proceeding [--on DATE] [--by MEMBER]",
+            WorkflowVerb("record", "VOLUNTEER --outcome OUTCOME [--on DATE] [--by MEMBER]",
                          Phrase(
                              "Record the follow-up conversation after the course; ready moves a volunteer "
                                  + "with course and pledge to ready.",

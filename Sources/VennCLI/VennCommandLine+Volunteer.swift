@@ -5,7 +5,7 @@ import VennStore
 extension VennCommandLine {
     static let volunteerCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area AREA] [--willing KINDS]", Phrase(
+            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area A] [--willing KINDS]", Phrase(
                 "Record interests, times, area and what the volunteer is willing for.",
                 nb: "Registrer interesser, tider, område og hva den frivillige kan tenke seg."
             )),

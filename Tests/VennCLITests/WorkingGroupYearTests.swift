@@ -115,4 +115,23 @@ import VennTestSupport
         let statistics = try #require(try venn.json(["list", "group_stats"]) as? [[String: Any]])
         #expect(statistics.count == 1)
     }
+
+    /// Each noun's help lists its verbs, and fits an 80-column terminal.
+    @Test(arguments: [
+        ("agreement", "register"), ("member", "tasks"), ("group", "serves"), ("volunteer", "pledge"),
+        ("person", "map"), ("course", "complete"), ("followup", "record"), ("consent", "withdraw"),
+        ("match", "propose"), ("activity", "join"), ("gathering", "attended"), ("refund", "submit"),
+        ("stats", "save"),
+    ])
+    func everyNounsHelpListsItsVerbsWithinEightyColumns(noun: String, verb: String) throws {
+        let venn = try VennProcess()
+        for language in ["en_US.UTF-8", "nb_NO.UTF-8"] {
+            venn.language = language
+            let help = try venn.succeed([noun, "--help"], environment: ["COLUMNS": "80"])
+            #expect(help.contains("\n  \(verb) "), "\(noun) --help lacks \(verb)")
+            for line in help.split(separator: "\n") {
+                #expect(line.count <= 80, "\(noun) --help: \(line)")
+            }
+        }
+    }
 }
