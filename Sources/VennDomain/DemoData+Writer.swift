@@ -418,14 +418,14 @@ extension DemoData {
                 let id = try add("course", values)
                 courseIDs.append(id)
                 summary.courses += 1
-                let opened = course.first.adding(-random.number(in: 40...70))
+                let opened = min(course.first.adding(-random.number(in: 40...70)), today)
                 var moves = [Move(verb: "open", from: "planned", to: "open", day: opened)]
                 if course.status != "open" {
                     moves.append(Move(verb: "hold", from: "open", to: "held", day: course.done))
                 }
                 if course.status == "closed" {
                     moves.append(Move(verb: "close", from: "held", to: "closed",
-                                      day: course.done.adding(random.number(in: 7...30))))
+                                      day: day(after: course.done, 7...30, notAfter: today)))
                 }
                 try addMoves(moves, of: "course", id: id)
             }
@@ -526,7 +526,7 @@ extension DemoData {
                 }
                 if status == "closed" {
                     moves.append(Move(verb: "close", from: "held", to: "closed",
-                                      day: date.adding(random.number(in: 7...30))))
+                                      day: day(after: date, 7...30, notAfter: today)))
                 }
                 let id = try add("gathering", values)
                 gatheringIDs.append((id, date))
