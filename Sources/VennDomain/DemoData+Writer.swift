@@ -8,12 +8,17 @@ extension DemoData {
         let size: Size
         var random: Generator
         let today: Day
-        private(set) var summary = Summary()
+        var summary = Summary()
 
         private var areas: [String] { Array(DemoData.areas.prefix(size.areaCount)) }
-        private var memberIDs: [String] = []
+        var memberIDs: [String] = []
         private var contactMemberIDs: [String] = []
         private var courseLeaderIDs: [String] = []
+        private var followUpMemberIDs: [String] = []
+        /// The courses, newest first, planned before the volunteers.
+        var courses: [CoursePlan] = []
+        private var courseIDs: [String] = []
+        private var gatheringIDs: [(id: String, day: Day)] = []
 
         init(store: Store, size: Size, random: Generator, today: Day) {
             self.store = store
@@ -27,9 +32,12 @@ extension DemoData {
         mutating func writeAll() throws {
             try addActivityTypes()
             try addMembers()
-            try addPeopleAndMatches()
-            try addCourses()
+            let registered = try addWorkingGroupAndAgreement()
+            try addRefundLimits(setOn: registered)
+            planCourses()
             try addGatherings()
+            try addPeopleAndMatches()
+            try addRefundClaims()
         }
 
         // MARK: - Catalogue and members
@@ -63,6 +71,7 @@ extension DemoData {
                     contactMemberIDs.append(id)
                 }
                 if organisation.roles.contains("course") { courseLeaderIDs.append(id) }
+                if organisation.roles.contains("followup") { followUpMemberIDs.append(id) }
                 summary.members += 1
             }
         }
@@ -89,15 +98,25 @@ extension DemoData {
             random.shuffle(&volunteerStatuses)
             random.shuffle(&personStatuses)
 
-            var volunteers = volunteerStatuses.map { makeVolunteer(status: $0) }
-            var persons = personStatuses.map { makePerson(status: $0) }
-
-            // Pair the k-th active (proposed) volunteer with the k-th matched
-            // (proposed) person, and make each pair one that fits.
+            // The k-th active (proposed) volunteer pairs with the k-th
+            // matched (proposed) person.
             let pairs = Array(zip(indices(of: ["active"], in: volunteerStatuses),
                                   indices(of: ["matched"], in: personStatuses)))
                 + zip(indices(of: ["proposed"], in: volunteerStatuses), indices(of: ["proposed"], in: personStatuses))
             precondition(pairs.count == pairCount, "every active or proposed status has a partner")
+
+            let volunteerPlans = volunteerStatuses.map { planVolunteer(status: $0) }
+            var partner: [Int: Int] = [:]
+            for (volunteer, person) in pairs { partner[person] = volunteer }
+            let personPlans = personStatuses.indices.map { index in
+                let volunteer = partner[index].map { volunteerPlans[$0] }
+                return planPerson(status: personStatuses[index], proposed: volunteer?.proposed,
+                                  started: volunteer?.started)
+            }
+            try addCourses(volunteers: volunteerPlans)
+
+            var volunteers = volunteerPlans.map { makeVolunteer($0) }
+            var persons = personPlans.map { makePerson(status: $0.status) }
             for (volunteer, person) in pairs {
                 makeFit(volunteer: &volunteers[volunteer], person: &persons[person])
             }
@@ -112,28 +131,47 @@ extension DemoData {
                 personIDs.append(try add("person", values))
                 summary.persons += 1
             }
+            for (index, plan) in volunteerPlans.enumerated() {
+                try addCourseRecords(of: plan, id: volunteerIDs[index])
+                try addMoves(plan.moves, of: "volunteer", id: volunteerIDs[index])
+            }
+            for (index, plan) in personPlans.enumerated() {
+                try addConsent(of: plan, id: personIDs[index])
+                try addMoves(plan.moves, of: "person", id: personIDs[index])
+            }
 
             for (volunteer, person) in pairs {
-                let isActive = volunteerStatuses[volunteer] == "active"
+                let plan = volunteerPlans[volunteer]
                 try addMatch(
                     volunteer: volunteerIDs[volunteer],
                     person: personIDs[person],
-                    status: isActive ? "active" : "proposed"
+                    status: plan.status,
+                    proposed: plan.proposed ?? today,
+                    started: plan.started
                 )
             }
 
-            // Past matches, between people who have done the course and
-            // people who were mapped.
-            let pastVolunteers = indices(
-                of: ["active", "ready", "proposed", "paused", "ended", "withdrawn"],
-                in: volunteerStatuses
-            )
-            let pastPersons = indices(of: ["matched", "mapped", "proposed", "paused", "closed"], in: personStatuses)
+            // Past matches, between volunteers who were ready and people
+            // who were mapped, in the time both took part.
+            let pastVolunteers = volunteerPlans.indices.filter { volunteerPlans[$0].ready != nil }
+            let pastPersons = personPlans.indices.filter { personPlans[$0].mapped != nil }
             for _ in 0..<(size.matchCount - pairCount) {
-                try addMatch(
-                    volunteer: volunteerIDs[random.pick(pastVolunteers)],
-                    person: personIDs[random.pick(pastPersons)],
-                    status: random.chance(85) ? "ended" : "declined"
+                var choice: (volunteer: Int, person: Int, from: Day, to: Day)?
+                for _ in 0..<5 {
+                    let volunteer = random.pick(pastVolunteers)
+                    let person = random.pick(pastPersons)
+                    let (vPlan, pPlan) = (volunteerPlans[volunteer], personPlans[person])
+                    let from = max(vPlan.ready ?? today, pPlan.mapped ?? today).adding(1)
+                    let to = min(vPlan.stopped ?? today, pPlan.stopped ?? today).adding(-1)
+                    choice = (volunteer, person, from, max(from, to))
+                    if from.days(until: to) >= 90 { break }
+                }
+                guard let choice else { break }
+                try addPastMatch(
+                    volunteer: volunteerIDs[choice.volunteer],
+                    person: personIDs[choice.person],
+                    from: choice.from,
+                    to: choice.to
                 )
             }
         }
@@ -160,7 +198,8 @@ extension DemoData {
             list.indices.filter { statuses.contains(list[$0]) }
         }
 
-        private mutating func makeVolunteer(status: String) -> [String: JSONValue] {
+        private mutating func makeVolunteer(_ plan: VolunteerPlan) -> [String: JSONValue] {
+            let status = plan.status
             let (first, last) = name(firstNames: DemoData.volunteerFirstNames)
             let year = today.civil.year
             let isMinor = random.chance(3)
@@ -191,12 +230,8 @@ extension DemoData {
             }
 
             // Dates and a contact person as far as the volunteer has come.
-            if status != "interested" || random.chance(50) {
-                values["contacted_on"] = .string(today.adding(-random.number(in: 8...(365 * size.years))).text)
-            }
-            if ["ready", "proposed", "active", "paused", "ended"].contains(status) {
-                values["pledge_signed_on"] = .string(today.adding(-random.number(in: 30...(365 * size.years))).text)
-            }
+            if let contacted = plan.contacted { values["contacted_on"] = .string(contacted.text) }
+            if let ready = plan.ready { values["pledge_signed_on"] = .string(ready.adding(-random.below(3)).text) }
             if ["ready", "proposed", "active", "paused"].contains(status), !contactMemberIDs.isEmpty {
                 values["contact_member"] = .string(random.pick(contactMemberIDs))
             }
@@ -258,90 +293,355 @@ extension DemoData {
             volunteer[isHome ? "willing_home" : "willing_institution"] = .bool(true)
         }
 
-        private mutating func addMatch(volunteer: String, person: String, status: String) throws {
+        private mutating func addMatch(
+            volunteer: String,
+            person: String,
+            status: String,
+            proposed: Day,
+            started: Day?
+        ) throws {
             var values: [String: JSONValue] = [
                 "volunteer": .string(volunteer),
                 "person": .string(person),
                 "status": .string(status),
+                "proposed_on": .string(proposed.text),
+            ]
+            let contact = contactMemberIDs.isEmpty ? nil : random.pick(contactMemberIDs)
+            if let contact { values["contact_member"] = .string(contact) }
+            if let started { values["started_on"] = .string(started.text) }
+            let id = try add("match", values)
+            summary.matches += 1
+            guard status == "active", let started else { return }
+            summary.activeMatches += 1
+            try addMoves([Move(verb: "start", from: "proposed", to: "active", day: started)], of: "match", id: id)
+            try addCheckIns(match: id, started: started, by: contact)
+        }
+
+        /// Check-ins every one to three months since the start; about one
+        /// match in fifteen has gone more than half a year without one.
+        private mutating func addCheckIns(match: String, started: Day, by member: String?) throws {
+            let running = started.days(until: today)
+            let isOverdue = running > 200 && random.chance(7)
+            let last = isOverdue ? today.adding(-random.number(in: 184...min(running - 10, 400))) : today
+            var days: [Day] = []
+            var day = started.adding(random.number(in: 14...60))
+            while day <= last {
+                days.append(day)
+                day = day.adding(random.number(in: 30...90))
+            }
+            if days.isEmpty { days.append(self.day(after: started, 7...14, notAfter: last)) }
+            if !size.keepsFullHistory { days = Array(days.suffix(1)) }
+            let band = random.pick(["weekly", "weekly", "fortnightly", "fortnightly", "monthly", "less_often"])
+            for date in days {
+                var values: [String: JSONValue] = [
+                    "match": .string(match),
+                    "date": .string(date.text),
+                    "still_meeting": .bool(true),
+                    "frequency_band": .string(band),
+                ]
+                if let member { values["checked_by"] = .string(member) }
+                _ = try add("match_checkin", values)
+                summary.checkIns += 1
+            }
+        }
+
+        /// An ended match or a declined proposal between `from` and `to`.
+        private mutating func addPastMatch(volunteer: String, person: String, from: Day, to: Day) throws {
+            var values: [String: JSONValue] = [
+                "volunteer": .string(volunteer),
+                "person": .string(person),
             ]
             if !contactMemberIDs.isEmpty { values["contact_member"] = .string(random.pick(contactMemberIDs)) }
-
-            switch status {
-            case "active":
-                let started = today.adding(-random.number(in: 14...(365 * min(size.years, 3))))
-                values["proposed_on"] = .string(started.adding(-random.number(in: 7...40)).text)
-                values["started_on"] = .string(started.text)
-            case "proposed":
-                values["proposed_on"] = .string(today.adding(-random.number(in: 0...20)).text)
-            case "ended":
-                let started = today.adding(-random.number(in: 120...(365 * size.years)))
-                let ended = min(started.adding(random.number(in: 60...900)), today.adding(-1))
+            let span = from.days(until: to)
+            var moves: [Move] = []
+            if span >= 90, random.chance(85) {
+                let started = from.adding(random.number(in: 0...(span - 60)))
+                let ended = day(after: started.adding(60), 0...840, notAfter: to)
+                let reason = random.pick(DemoData.endReasons)
+                values["status"] = "ended"
                 values["proposed_on"] = .string(started.adding(-random.number(in: 7...40)).text)
                 values["started_on"] = .string(started.text)
                 values["ended_on"] = .string(ended.text)
-                values["end_reason"] = .string(random.pick(DemoData.endReasons))
-            default:
-                values["proposed_on"] = .string(today.adding(-random.number(in: 30...(365 * size.years))).text)
+                values["end_reason"] = .string(reason)
+                moves = [
+                    Move(verb: "start", from: "proposed", to: "active", day: started),
+                    Move(verb: "end", from: "active", to: "ended", day: ended, reason: reason),
+                ]
+            } else {
+                let proposed = day(after: from, 0...max(0, span - 5), notAfter: to)
+                let declined = day(after: proposed.adding(1), 2...14, notAfter: max(proposed.adding(1), to))
+                values["status"] = "declined"
+                values["proposed_on"] = .string(proposed.text)
+                values["ended_on"] = .string(declined.text)
+                moves = [Move(verb: "decline", from: "proposed", to: "declined", day: declined,
+                              reason: random.pick(DemoData.declineReasons))]
             }
-
-            _ = try add("match", values)
+            let id = try add("match", values)
             summary.matches += 1
-            if status == "active" { summary.activeMatches += 1 }
+            try addMoves(moves, of: "match", id: id)
         }
 
-        // MARK: - Courses and gatherings
+        // MARK: - Courses, enrolments and consents
 
-        private mutating func addCourses() throws {
-            // About two a year, the newest one still ahead.
-            for index in 0..<size.courseCount {
-                var first = today.adding(30 - index * 180 + random.number(in: -20...20))
-                if first.civil.month == 7 { first = first.adding(35) }  // No courses in the summer holiday.
-                let isAhead = first > today
-                let season = first.civil.month <= 6 ? "Vårkurs" : "Høstkurs"
-                let sessions = [first, first.adding(7)].map { "\($0.text) 18:00-21:00" }
+        /// The course days, newest first: one ahead and open, then about
+        /// two a year back over the group's history.
+        private mutating func planCourses() {
+            let spacing = size.years * 365 / max(1, size.courseCount - 1)
+            courses = (0..<size.courseCount).map { index in
+                var first = index == 0
+                    ? today.adding(random.number(in: 10...50))
+                    : today.adding(-75 - (index - 1) * spacing + random.number(in: -15...15))
+                if first.civil.month == 7 { first = first.adding(index == 0 ? 35 : -35) }  // Not in the summer holiday.
+                return CoursePlan(first: first, status: index == 0 ? "open" : index == 1 ? "held" : "closed")
+            }
+        }
+
+        private mutating func addCourses(volunteers: [VolunteerPlan]) throws {
+            var enrolled = Array(repeating: 0, count: courses.count)
+            for plan in volunteers { if let course = plan.course { enrolled[course] += 1 } }
+            for (index, course) in courses.enumerated() {
+                let season = course.first.civil.month <= 6 ? "Vårkurs" : "Høstkurs"
+                let sessions = [course.first, course.first.adding(7)].map { "\($0.text) 18:00-21:00" }
                 var values: [String: JSONValue] = [
-                    "title": .string("\(season) \(first.civil.year)"),
+                    "title": .string("\(season) \(course.first.civil.year)"),
                     "kind": .string(random.chance(80) ? "in_person" : "combined"),
                     "sessions": .array(sessions.map(JSONValue.string)),
                     "venue": .string(random.pick(DemoData.venues)),
-                    "capacity": .int(Int64(random.pick([15, 20, 25]))),
-                    "status": .string(isAhead ? "open" : index == 1 ? "held" : "closed"),
+                    "capacity": .int(Int64(min(500, max(random.pick([15, 20, 25]), enrolled[index])))),
+                    "status": .string(course.status),
                 ]
                 if !courseLeaderIDs.isEmpty {
                     values["leaders"] = .array(
                         random.sample(courseLeaderIDs, count: 2).map(JSONValue.string)
                     )
                 }
-                _ = try add("course", values)
+                let id = try add("course", values)
+                courseIDs.append(id)
                 summary.courses += 1
+                let opened = min(course.first.adding(-random.number(in: 40...70)), today)
+                var moves = [Move(verb: "open", from: "planned", to: "open", day: opened)]
+                if course.status != "open" {
+                    moves.append(Move(verb: "hold", from: "open", to: "held", day: course.done))
+                }
+                if course.status == "closed" {
+                    moves.append(Move(verb: "close", from: "held", to: "closed",
+                                      day: day(after: course.done, 7...30, notAfter: today)))
+                }
+                try addMoves(moves, of: "course", id: id)
             }
         }
 
+        /// The enrolment and follow-up conversation behind a volunteer's
+        /// status.
+        private mutating func addCourseRecords(of plan: VolunteerPlan, id: String) throws {
+            if let course = plan.course {
+                var values: [String: JSONValue] = [
+                    "course": .string(courseIDs[course]),
+                    "volunteer": .string(id),
+                    "completed": .bool(plan.completed),
+                ]
+                if plan.attended > 0 {
+                    values["attended_sessions"] = .int(Int64(plan.attended))
+                    values["attended"] = .array((1...plan.attended).map { .int(Int64($0)) })
+                }
+                _ = try add("course_enrolment", values)
+                summary.enrolments += 1
+            }
+            if let followUp = plan.followUp {
+                var values: [String: JSONValue] = [
+                    "volunteer": .string(id),
+                    "date": .string(followUp.day.text),
+                    "outcome": .string(followUp.outcome),
+                ]
+                let holders = followUpMemberIDs.isEmpty ? memberIDs : followUpMemberIDs
+                if !holders.isEmpty { values["held_by"] = .string(random.pick(holders)) }
+                _ = try add("followup_conversation", values)
+                summary.followUps += 1
+            }
+        }
+
+        /// The consent of a person past `referred`: mostly given by the
+        /// person, some by a fremtidsfullmektig or verge, who then has a
+        /// representative record; some are due for their yearly review.
+        private mutating func addConsent(of plan: PersonPlan, id: String) throws {
+            guard let given = plan.consented else { return }
+            let roll = random.below(100)
+            let givenBy = roll < 80 ? "self" : roll < 92 ? "attorney" : "guardian"
+            var purposes = ["registration", "matching", "share_with_volunteer", "statistics"]
+            var values: [String: JSONValue] = [
+                "subject": .string(id),
+                "given_by": .string(givenBy),
+                "given_on": .string(given.text),
+            ]
+            if givenBy != "self" {
+                let (first, last) = name(firstNames: DemoData.volunteerFirstNames)
+                let representative = try add("representative", [
+                    "person": .string(id),
+                    "name": .string("\(first) \(last)"),
+                    "relation": .string(random.pick(["child", "child", "spouse", "sibling", "other_family"])),
+                    "phone": .string(phone()),
+                    "role": .string(givenBy),
+                ])
+                summary.representatives += 1
+                values["representative"] = .string(representative)
+                purposes.append("contact_representative")
+            }
+            if givenBy != "self" || random.chance(15) {
+                // Reviewed yearly; the next review is at most a month overdue.
+                var review = given.adding(365)
+                while review < today.adding(-30) { review = review.adding(365) }
+                values["review_on"] = .string(review.text)
+            }
+            values["purposes"] = .array(purposes.map(JSONValue.string))
+            _ = try add("consent", values)
+            summary.consents += 1
+        }
+
+        // MARK: - Gatherings
+
+        /// One held and one planned this year, then about two a year back.
         private mutating func addGatherings() throws {
-            // Twice a year, the newest one still ahead.
+            let year = today.civil.year
+            let newYear = Day("\(year)-01-01") ?? today
+            let newYearsEve = Day("\(year)-12-31") ?? today
+            let held = max(today.adding(-random.number(in: 20...110)), min(newYear.adding(20), today))
             for index in 0..<size.gatheringCount {
-                let date = today.adding(60 - index * 180 + random.number(in: -15...15))
-                let isAhead = date > today
+                let date = index == 0
+                    ? min(today.adding(random.number(in: 14...75)), max(today, newYearsEve.adding(-10)))
+                    : held.adding(-(index - 1) * 180 + (index == 1 ? 0 : random.number(in: -15...15)))
+                let status = index == 0 ? "planned" : index == 1 ? "held" : "closed"
                 let invited = random.number(in: max(5, size.activeMatchCount / 2)...max(8, size.activeMatchCount))
                 var values: [String: JSONValue] = [
                     "date": .string(date.text),
                     "venue": .string(random.pick(DemoData.venues)),
                     "theme": .string(random.pick(DemoData.gatheringThemes)),
                     "invited_count": .int(Int64(invited)),
-                    "status": .string(isAhead ? "planned" : "held"),
+                    "status": .string(status),
                 ]
-                if !isAhead {
+                var moves: [Move] = []
+                if index > 0 {
                     values["attended_count"] = .int(Int64(invited * random.number(in: 40...80) / 100))
                     values["cost"] = .double(Double(random.number(in: 8...40) * 100))
+                    moves.append(Move(verb: "hold", from: "planned", to: "held", day: date))
                 }
-                _ = try add("gathering", values)
+                if status == "closed" {
+                    moves.append(Move(verb: "close", from: "held", to: "closed",
+                                      day: day(after: date, 7...30, notAfter: today)))
+                }
+                let id = try add("gathering", values)
+                gatheringIDs.append((id, date))
                 summary.gatherings += 1
+                try addMoves(moves, of: "gathering", id: id)
             }
+        }
+
+        // MARK: - The working group, its agreement and refunds
+
+        /// The working group, and its cooperation agreement signed,
+        /// anchored, sent and registered with the first member as leader.
+        /// Returns the day NF registered it.
+        private mutating func addWorkingGroupAndAgreement() throws -> Day {
+            let serves = size == .typical ? ["home", "institution"] : ["home", "institution", "day_centre"]
+            _ = try add("working_group", [
+                "name": .string("Aktivitetsvenn Fjordvik"),
+                "serves": .array(serves.map(JSONValue.string)),
+                "status": .string("active"),
+                "contact_email": .string("aktivitetsvenn@example.org"),
+            ])
+            summary.workingGroups += 1
+
+            let signed = today.adding(-size.years * 365 - random.number(in: 120...200))
+            let anchored = signed.adding(random.number(in: 14...40))
+            let sent = anchored.adding(random.number(in: 3...14))
+            let registered = sent.adding(random.number(in: 10...30))
+            var values: [String: JSONValue] = [
+                "status": "registered",
+                "signed_on": .string(signed.text),
+                "anchored_on": .string(anchored.text),
+                "sent_on": .string(sent.text),
+                "registered_on": .string(registered.text),
+            ]
+            if let leader = memberIDs.first { values["leader"] = .string(leader) }
+            let id = try add("agreement", values)
+            summary.agreements += 1
+            try addMoves([
+                Move(verb: "sign", from: "draft", to: "signed", day: signed),
+                Move(verb: "anchor", from: "signed", to: "anchored", day: anchored),
+                Move(verb: "send", from: "anchored", to: "sent", day: sent),
+                Move(verb: "register", from: "sent", to: "registered", day: registered),
+            ], of: "agreement", id: id)
+            return registered
+        }
+
+        private mutating func addRefundLimits(setOn day: Day) throws {
+            for limit in DemoData.refundLimits {
+                _ = try add("refund_limit", [
+                    "category": .string(limit.category),
+                    "amount": .double(Double(limit.amount)),
+                    "set_on": .string(day.text),
+                ])
+                summary.refundLimits += 1
+            }
+        }
+
+        /// Claims for the courses and gatherings of the last two years, one
+        /// per category and event and under its limit: older ones paid or
+        /// returned, newer ones approved, submitted or still a draft.
+        private mutating func addRefundClaims() throws {
+            let limits = Dictionary(uniqueKeysWithValues: DemoData.refundLimits.map { ($0.category, $0.amount) })
+            let since = today.adding(-730)
+            var events: [(field: String, id: String, day: Day, categories: [String])] = []
+            for (index, course) in courses.enumerated() where course.status != "open" && course.done >= since {
+                events.append(("course", courseIDs[index], course.done,
+                               random.chance(50) ? ["venue", "food"] : ["venue"]))
+            }
+            for gathering in gatheringIDs where gathering.day < today && gathering.day >= since {
+                events.append(("gathering", gathering.id, gathering.day,
+                               random.chance(40) ? ["food", "venue"] : ["food"]))
+            }
+            for event in events {
+                for category in event.categories {
+                    try addRefundClaim(field: event.field, event: event.id, on: event.day, category: category,
+                                       limit: limits[category] ?? 1000)
+                }
+            }
+        }
+
+        private mutating func addRefundClaim(field: String, event: String, on day: Day, category: String,
+                                             limit: Int) throws {
+            let age = day.days(until: today)
+            let submitted = self.day(after: day.adding(1), 2...20, notAfter: today)
+            var values: [String: JSONValue] = [
+                field: .string(event),
+                "category": .string(category),
+                "amount": .double(Double(limit * random.number(in: 30...95) / 1000 * 10)),
+            ]
+            var moves: [Move] = []
+            let submit = Move(verb: "submit", from: "draft", to: "submitted", day: submitted)
+            let approved = self.day(after: submitted.adding(1), 5...20, notAfter: today)
+            let approve = Move(verb: "approve", from: "submitted", to: "approved", day: approved)
+            if age > 120, random.chance(90) {
+                let paid = self.day(after: approved.adding(1), 5...30, notAfter: today)
+                moves = [submit, approve, Move(verb: "pay", from: "approved", to: "paid", day: paid)]
+                values["paid_on"] = .string(paid.text)
+            } else if age > 120 {
+                moves = [submit, Move(verb: "return", from: "submitted", to: "returned", day: approved,
+                                      reason: "receipt_missing")]
+            } else if age > 40 {
+                moves = [submit, approve]
+            } else if random.chance(60) {
+                moves = [submit]
+            }
+            if !moves.isEmpty { values["submitted_on"] = .string(submitted.text) }
+            values["status"] = .string(moves.last?.to ?? "draft")
+            let id = try add("refund_claim", values)
+            summary.refundClaims += 1
+            try addMoves(moves, of: "refund_claim", id: id)
         }
 
         // MARK: - Values
 
-        private func add(_ collection: String, _ values: [String: JSONValue]) throws -> String {
+        func add(_ collection: String, _ values: [String: JSONValue]) throws -> String {
             try store.add(collection: collection, fields: values)
         }
 

@@ -4,9 +4,14 @@ public import VennStore
 ///
 /// `fill(_:size:seed:)` writes a working group's register as it looks after
 /// some time of work: the activity catalogue, the members of the working
-/// group (arbeidsgruppe), volunteers and people at every step of their status
+/// group (arbeidsgruppe) and its registered cooperation agreement
+/// (samarbeidsavtale), volunteers and people at every step of their status
 /// machines, active, proposed and past matches, courses and experience
-/// gatherings. Every record passes the store's schema validation.
+/// gatherings (erfaringssamlinger) with their refund claims. Every status is
+/// backed by its records: enrolments and follow-up conversations for
+/// volunteers, consents (samtykke) for people, check-ins for active matches,
+/// and the `transition` records of the moves that led there, in order.
+/// Every record passes the store's schema validation.
 ///
 /// The names, phone numbers and addresses are drawn from lists of common
 /// names and made-up places; they describe no real people.
@@ -20,7 +25,7 @@ public enum DemoData {
     /// How large a group to make, after the realistic sizes of the domain.
     public enum Size: String, Sendable, Hashable, CaseIterable {
         /// A typical group: 15 volunteers, 12 people, 10 active matches,
-        /// 2 courses and 2 gatherings.
+        /// two courses and two gatherings a year.
         case typical
         /// The largest city group: 200 volunteers, 200 people and about
         /// 1,200 matches over the years.
@@ -73,11 +78,12 @@ public enum DemoData {
             }
         }
 
-        /// The number of courses.
+        /// The number of courses: about two a year over the group's
+        /// history, and the next one, open for enrolment.
         public var courseCount: Int {
             switch self {
-            case .typical: 2
-            case .city: 8
+            case .typical: 5
+            case .city: 13
             case .stress: 30
             }
         }
@@ -109,6 +115,11 @@ public enum DemoData {
             }
         }
 
+        /// Whether every status move is recorded; otherwise only the moves
+        /// of the last year and each record's latest move, which keeps the
+        /// stress store quick to fill.
+        var keepsFullHistory: Bool { self != .stress }
+
         /// How many years back the group's history goes.
         var years: Int {
             switch self {
@@ -137,6 +148,26 @@ public enum DemoData {
         public var courses: Int
         /// Experience gatherings.
         public var gatherings: Int
+        /// The working group: one.
+        public var workingGroups: Int = 0
+        /// Cooperation agreements: one, registered.
+        public var agreements: Int = 0
+        /// Course enrolments.
+        public var enrolments: Int = 0
+        /// Follow-up conversations after the course.
+        public var followUps: Int = 0
+        /// Consents of people past `referred`.
+        public var consents: Int = 0
+        /// Fremtidsfullmektiger and verger who gave a consent.
+        public var representatives: Int = 0
+        /// Check-ins on active matches.
+        public var checkIns: Int = 0
+        /// Status moves (`transition` records).
+        public var transitions: Int = 0
+        /// Refund limits, one per category.
+        public var refundLimits: Int = 0
+        /// Refund claims for courses and gatherings.
+        public var refundClaims: Int = 0
 
         /// A summary with the given counts.
         public init(
@@ -161,7 +192,9 @@ public enum DemoData {
 
         /// All records written.
         public var total: Int {
-            activityTypes + members + volunteers + persons + matches + courses + gatherings
+            activityTypes + members + volunteers + persons + matches + courses + gatherings + workingGroups
+                + agreements + enrolments + followUps + consents + representatives + checkIns + transitions
+                + refundLimits + refundClaims
         }
     }
 

@@ -4,14 +4,19 @@ import VennStore
 @testable import VennDomain
 
 struct DemoDataTests {
+    /// Every collection the demo data writes.
+    static let collections = [
+        "volunteer", "person", "match", "course", "gathering", "member", "activity_type", "working_group",
+        "agreement", "course_enrolment", "followup_conversation", "consent", "representative", "match_checkin",
+        "transition", "refund_limit", "refund_claim",
+    ]
+
     @Test(arguments: [DemoData.Size.typical, .city])
     func fillWritesTheRecordsOfTheSize(size: DemoData.Size) throws {
         let fixture = try DemoDataFixture()
         let summary = try DemoData.fill(fixture.store, size: size, seed: 7)
 
-        let counts = try [
-            "volunteer", "person", "match", "course", "gathering", "member", "activity_type",
-        ].reduce(into: [String: Int]()) { counts, collection in
+        let counts = try DemoDataTests.collections.reduce(into: [String: Int]()) { counts, collection in
             counts[collection] = try fixture.store.records(collection: collection).count
         }
         #expect(counts["volunteer"] == size.volunteerCount)
@@ -21,6 +26,14 @@ struct DemoDataTests {
         #expect(counts["gathering"] == size.gatheringCount)
         #expect(counts["member"] == size.memberCount)
         #expect(counts["activity_type"] == DemoData.activities.count)
+        #expect(counts["working_group"] == 1)
+        #expect(counts["agreement"] == 1)
+        #expect(counts["refund_limit"] == DemoData.refundLimits.count)
+        #expect(counts["match_checkin"] ?? 0 >= size.activeMatchCount)
+        #expect(counts["transition"] ?? 0 > size.volunteerCount)
+        #expect(counts["refund_claim"] ?? 0 > 0)
+        #expect(summary.transitions == counts["transition"])
+        #expect(summary.consents == counts["consent"])
         #expect(summary.volunteers == size.volunteerCount)
         #expect(summary.persons == size.personCount)
         #expect(summary.matches == size.matchCount)
@@ -36,7 +49,7 @@ struct DemoDataTests {
         #expect(size.volunteerCount == 15)
         #expect(size.personCount == 12)
         #expect(size.activeMatchCount == 10)
-        #expect(size.courseCount == 2)
+        #expect(size.courseCount == 5)
         #expect(size.gatheringCount == 2)
         #expect(DemoData.Size.city.matchCount == 1200)
     }
@@ -45,7 +58,7 @@ struct DemoDataTests {
         let fixture = try DemoDataFixture()
         _ = try DemoData.fill(fixture.store, size: .city, seed: 3)
 
-        for collection in ["volunteer", "person", "match", "course", "gathering", "member", "activity_type"] {
+        for collection in DemoDataTests.collections {
             for record in try fixture.store.records(collection: collection) {
                 let issues = fixture.store.schemas.validate(
                     collection: collection,
@@ -69,7 +82,10 @@ struct DemoDataTests {
             try fixture.store.records(collection: collection).compactMap { $0.values["name"]?.stringValue }.sorted()
         }
         // Values without references, which hold the store's random ids.
-        let references: Set<String> = ["contact_member", "volunteer", "person", "leaders"]
+        let references: Set<String> = [
+            "contact_member", "volunteer", "person", "leaders", "subject", "by", "match", "course",
+            "representative", "held_by", "checked_by", "leader", "gathering",
+        ]
         func contents(_ fixture: DemoDataFixture, _ collection: String) throws -> [String] {
             try fixture.store.records(collection: collection).map { record in
                 JSONValue.object(record.values.filter { !references.contains($0.key) }).canonicalText
@@ -80,7 +96,7 @@ struct DemoDataTests {
             #expect(try names(first, collection) == names(second, collection))
         }
         #expect(try names(first, "volunteer") != names(third, "volunteer"))
-        for collection in ["volunteer", "person", "match", "course", "gathering"] {
+        for collection in ["volunteer", "person", "match", "course", "gathering", "consent", "transition"] {
             let (a, b) = (try contents(first, collection), try contents(second, collection))
             #expect(a == b, "\(collection): \(Set(a).symmetricDifference(b).sorted().prefix(2))")
         }
@@ -160,6 +176,12 @@ struct DemoDataTests {
         #expect(summary.volunteers == 3000)
         #expect(summary.persons == 2500)
         #expect(try fixture.store.records(collection: "volunteer").count == 3000)
+        let checked = Set(try fixture.store.records(collection: "match_checkin").compactMap {
+            $0.values["match"]?.stringValue
+        })
+        let active = try fixture.store.records(collection: "match").filter { $0.values["status"] == "active" }
+        #expect(active.count == 2000)
+        #expect(active.allSatisfy { checked.contains($0.id) })
     }
 }
 
@@ -185,5 +207,176 @@ struct DemoDataGeneratorTests {
     ])
     func daysAreWrittenAsCalendarDates(number: Int, text: String) {
         #expect(DemoData.Day(number: number).text == text)
+    }
+}
+
+/// The demo data agrees with the status machines and what-is-due rules.
+struct DemoDataConsistencyTests {
+    static let today = CalendarDay(milliseconds: DemoDataFixture.now)
+
+    static func records(_ fixture: DemoDataFixture, _ collection: String) throws -> [Record] {
+        try fixture.store.records(collection: collection)
+    }
+
+    @Test(arguments: [DemoData.Size.typical, .city])
+    func everyReadyVolunteerHasTheCourseTheFollowUpAndThePledge(size: DemoData.Size) throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: size, seed: 21)
+        let workflow = Workflow(store: fixture.store, today: Self.today)
+        let volunteers = try Self.records(fixture, "volunteer")
+        let ready = volunteers.filter { $0.values["status"] == "ready" }
+        #expect(!ready.isEmpty)
+        for volunteer in ready {
+            #expect(try workflow.readiness(ofVolunteer: volunteer).isEmpty, "\(volunteer.id)")
+        }
+        // Every volunteer past the course has a completed enrolment; the
+        // enrolled ones an enrolment.
+        let enrolments = try Self.records(fixture, "course_enrolment")
+        let completed = Set(enrolments.filter { $0.values["completed"] == .bool(true) }
+            .compactMap { $0.values["volunteer"]?.stringValue })
+        let enrolled = Set(enrolments.compactMap { $0.values["volunteer"]?.stringValue })
+        for volunteer in volunteers {
+            let status = volunteer.values["status"]?.stringValue ?? ""
+            if ["course_done", "ready", "proposed", "active", "paused", "ended"].contains(status) {
+                #expect(completed.contains(volunteer.id), "\(status)")
+                #expect(volunteer.values["pledge_signed_on"] != nil || status == "course_done")
+            }
+            if status == "enrolled" { #expect(enrolled.contains(volunteer.id)) }
+            if status != "interested" { #expect(volunteer.values["contacted_on"] != nil, "\(status)") }
+        }
+    }
+
+    @Test(arguments: [DemoData.Size.typical, .city])
+    func everyPersonPastReferredHasAConsentAndMappedOnesAMapping(size: DemoData.Size) throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: size, seed: 22)
+        let workflow = Workflow(store: fixture.store, today: Self.today)
+        let consents = try Self.records(fixture, "consent")
+        let consented = Set(consents.compactMap { $0.values["subject"]?.stringValue })
+        for person in try Self.records(fixture, "person") {
+            let status = person.values["status"]?.stringValue ?? ""
+            #expect(consented.contains(person.id) == (status != "referred"), "\(status)")
+            if ["mapped", "proposed", "matched"].contains(status) {
+                #expect(try workflow.mapping(ofPerson: person).isEmpty, "\(status)")
+            }
+        }
+        // Consents given by a fremtidsfullmektig or verge name them.
+        let representatives = Dictionary(uniqueKeysWithValues: try Self.records(fixture, "representative").map {
+            ($0.id, $0)
+        })
+        for consent in consents where consent.values["given_by"] != "self" {
+            let id = try #require(consent.values["representative"]?.stringValue)
+            let representative = try #require(representatives[id])
+            #expect(representative.values["role"] == consent.values["given_by"])
+        }
+        if size == .city {
+            #expect(consents.contains { $0.values["given_by"] != "self" })
+        }
+    }
+
+    @Test(arguments: [DemoData.Size.typical, .city])
+    func activeMatchesAreCheckedOnAndFewAreOverdue(size: DemoData.Size) throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: size, seed: 23)
+        var last: [String: CalendarDay] = [:]
+        for checkIn in try Self.records(fixture, "match_checkin") {
+            let match = try #require(checkIn.values["match"]?.stringValue)
+            let day = try #require(CalendarDay(checkIn.values["date"]))
+            #expect(day <= Self.today)
+            last[match] = max(last[match] ?? day, day)
+        }
+        let active = try Self.records(fixture, "match").filter { $0.values["status"] == "active" }
+        for match in active {
+            let checked = try #require(last[match.id])
+            #expect(CalendarDay(match.values["started_on"]).map { $0 <= checked } == true)
+        }
+        let overdue = active.filter { last[$0.id].map { $0.days(until: Self.today) } ?? 0 > DueList.checkInDays }
+        #expect(overdue.count * 100 <= active.count * 15)
+        let due = try DueList(store: fixture.store, today: Self.today)
+        #expect(due.alert(.matchWithoutCheckIn)?.items.count ?? 0 == overdue.count)
+    }
+
+    @Test(arguments: [DemoData.Size.typical, .city])
+    func theLatestMoveOfEveryRecordLeadsToItsStatusInOrder(size: DemoData.Size) throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: size, seed: 24)
+        let machines = try ["volunteer", "person", "match", "agreement", "course", "gathering", "refund_claim"]
+            .reduce(into: [String: [StatusTransition]]()) {
+                $0[$1] = try Workflow(store: fixture.store, today: Self.today).transitions(of: $1)
+            }
+        var moves: [String: [Record]] = [:]
+        let members = Set(try Self.records(fixture, "member").map(\.id))
+        for transition in try Self.records(fixture, "transition") {
+            let subject = try #require(transition.values["subject"]?.stringValue)
+            moves[subject, default: []].append(transition)
+            #expect(transition.values["by"]?.stringValue.map { members.contains($0) } == true)
+        }
+        for (collection, machine) in machines {
+            for record in try Self.records(fixture, collection) {
+                let list = (moves[record.id] ?? []).sorted {
+                    ($0.values["on"]?.stringValue ?? "", $0.updated) < ($1.values["on"]?.stringValue ?? "", $1.updated)
+                }
+                // Days never go back; each move starts where the last ended.
+                var status: String?
+                var day: CalendarDay?
+                for move in list {
+                    let verb = try #require(move.values["verb"]?.stringValue)
+                    let transition = try #require(machine.first { $0.verb == verb }, "\(collection) \(verb)")
+                    let from = try #require(move.values["from"]?.stringValue)
+                    #expect(transition.from.contains(from) && move.values["to"]?.stringValue == transition.to)
+                    if let status { #expect(from == status, "\(collection) \(verb)") }
+                    let on = try #require(CalendarDay(move.values["on"]))
+                    if let day { #expect(day <= on, "\(collection) \(verb)") }
+                    #expect(on <= Self.today)
+                    status = transition.to
+                    day = on
+                }
+                if let status { #expect(record.values["status"]?.stringValue == status, "\(collection)") }
+            }
+        }
+        let volunteers = try Self.records(fixture, "volunteer")
+        #expect(volunteers.allSatisfy { moves[$0.id] != nil || $0.values["status"] == "interested" })
+    }
+
+    @Test func aTypicalStoreHasAHandfulDueAndMedians() throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: .typical, seed: 1)
+        let due = try DueList(store: fixture.store, today: Self.today)
+        let items = due.alerts.reduce(0) { $0 + $1.items.count }
+        #expect(items <= 10)
+        #expect(due.alert(.agreementNotRegistered) == nil)
+        #expect(due.alert(.noGatheringThisYear) == nil)
+        #expect(due.alert(.fewGatheringsThisYear) == nil)
+
+        let city = try DemoDataFixture()
+        _ = try DemoData.fill(city.store, size: .city, seed: 1)
+        let statistics = try GroupStatistics.compute(from: city.store, year: Self.today.civil.year, today: Self.today)
+        for field in ["median_days_to_ready", "median_days_to_match", "median_wait_days"] {
+            #expect(statistics.values[field] != nil, "\(field)")
+        }
+        #expect(statistics.values["refunds_claimed"]?.doubleValue ?? 0 > 0)
+    }
+
+    @Test func theGroupHasARegisteredAgreementAndClaimsUnderItsLimits() throws {
+        let fixture = try DemoDataFixture()
+        _ = try DemoData.fill(fixture.store, size: .city, seed: 25)
+        let agreement = try #require(try Self.records(fixture, "agreement").first)
+        #expect(agreement.values["status"] == "registered")
+        let leader = try #require(agreement.values["leader"]?.stringValue)
+        let member = try #require(try fixture.store.record(collection: "member", id: leader))
+        #expect(member.values["roles"]?.arrayValue?.contains("lead") == true)
+        let group = try #require(try Self.records(fixture, "working_group").first)
+        #expect(group.values["serves"]?.arrayValue?.isEmpty == false)
+
+        let limits = Dictionary(uniqueKeysWithValues: try Self.records(fixture, "refund_limit").compactMap { limit in
+            limit.values["category"]?.stringValue.map { ($0, limit.values["amount"]?.doubleValue ?? 0) }
+        })
+        let claims = try Self.records(fixture, "refund_claim")
+        #expect(Set(claims.compactMap { $0.values["status"]?.stringValue }).count >= 3)
+        for claim in claims {
+            let category = try #require(claim.values["category"]?.stringValue)
+            #expect(claim.values["amount"]?.doubleValue ?? .infinity <= limits[category] ?? 0)
+            #expect(claim.values["course"] != nil || claim.values["gathering"] != nil)
+        }
     }
 }
