@@ -69,24 +69,25 @@ extension DueList {
 
         // MARK: Start days
 
-        /// The day of the record's latest write.
-        func updatedDay(_ record: Record) -> CalendarDay {
-            CalendarDay(milliseconds: record.updated.milliseconds)
+        /// The day the record was made, read from its id; the day of its
+        /// latest write for ids that do not tell.
+        func madeDay(_ record: Record) -> CalendarDay {
+            CalendarDay(madeWithID: record.id) ?? CalendarDay(milliseconds: record.updated.milliseconds)
         }
 
-        /// The day of the record's first move, else of its latest write.
+        /// The day of the record's first move, else the day it was made.
         func firstMoveDay(_ record: Record) -> CalendarDay {
-            moves[Self.key(record.collection, record.id)]?.first?.day ?? updatedDay(record)
+            moves[Self.key(record.collection, record.id)]?.first?.day ?? madeDay(record)
         }
 
         /// The day of the record's latest move into one of `statuses`, tried
-        /// in order; else the day of its latest write.
+        /// in order; else the day it was made.
         func entryDay(_ record: Record, into statuses: [String]) -> CalendarDay {
             let list = moves[Self.key(record.collection, record.id)] ?? []
             for status in statuses {
                 if let move = list.last(where: { $0.to == status }) { return move.day }
             }
-            return updatedDay(record)
+            return madeDay(record)
         }
 
         // MARK: Alerts

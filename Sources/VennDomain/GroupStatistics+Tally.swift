@@ -86,7 +86,7 @@ extension GroupStatistics {
         /// each step counted once, the first time it was taken.
         private mutating func funnel(of volunteer: Record, timeline: [Move], year: Int) {
             guard let courseDone = timeline.firstIndex(where: { $0.to == "course_done" }) else { return }
-            if timeline.first?.from == "interested", let made = GroupStatistics.creationDay(ofID: volunteer.id) {
+            if timeline.first?.from == "interested", let made = CalendarDay(madeWithID: volunteer.id) {
                 duration("median_days_to_course", from: made, to: timeline[courseDone].on, year: year)
             }
             guard let ready = timeline[courseDone...].firstIndex(where: { $0.to == "ready" }) else { return }

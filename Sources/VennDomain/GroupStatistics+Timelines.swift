@@ -43,15 +43,4 @@ extension GroupStatistics {
             collection + "/" + id
         }
     }
-
-    /// The day a record was made, read from its id: ids are version 7
-    /// UUIDs, whose first 48 bits are the wall-clock milliseconds of the
-    /// laptop that made them. Nil for ids of any other form.
-    static func creationDay(ofID id: String) -> CalendarDay? {
-        let characters = Array(id.utf8)
-        guard characters.count == 36, characters[14] == UInt8(ascii: "7") else { return nil }
-        let hex = characters[0..<8] + characters[9..<13]
-        guard let milliseconds = UInt64(String(decoding: hex, as: UTF8.self), radix: 16) else { return nil }
-        return CalendarDay(milliseconds: milliseconds)
-    }
 }

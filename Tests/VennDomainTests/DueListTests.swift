@@ -94,6 +94,18 @@ private let start = CalendarDay("2026-03-10")!
         }
     }
 
+    @Test func aLaterEditDoesNotRestartTheWaitForContact() throws {
+        let laptops = try Laptops(count: 1)
+        let store = laptops.stores[0]
+        let id = try store.add(collection: "volunteer", fields: ["name": "Kari", "status": "interested"])
+        let made = try #require(CalendarDay(madeWithID: id))
+        laptops.advance(milliseconds: 10 * 86_400_000)
+        _ = try store.update(collection: "volunteer", id: id, changes: ["phone": "41234567"])
+
+        let alert = try DueList(store: store, today: made.adding(10)).alert(.volunteerNotContacted)
+        #expect(alert?.items.map(\.daysOver) == [3])
+    }
+
     @Test func aContactedVolunteerIsNotDueForContact() throws {
         let fixture = try DueStore().withGroupDutiesDone()
         _ = try fixture.add("volunteer", [
@@ -121,7 +133,7 @@ private let start = CalendarDay("2026-03-10")!
         #expect(try fixture.ids(.followUpMissing, on: start.adding(60)) == nil)
     }
 
-    @Test func withoutAMoveTheCourseDatesFromTheLatestWrite() throws {
+    @Test func withoutAMoveTheCourseDatesFromTheDayTheRecordWasMade() throws {
         let fixture = try DueStore().withGroupDutiesDone()
         let id = try fixture.add("volunteer", ["name": "Ola", "status": "course_done"])
         #expect(try fixture.ids(.followUpMissing, on: DueStore.registered.adding(20)) == nil)
