@@ -17,16 +17,21 @@ extension DueList {
 
         init() {}
 
+        /// Reads of each collection only the fields the rules look at.
         init(store: Store) throws {
-            volunteers = try store.records(collection: "volunteer")
-            persons = try store.records(collection: "person")
-            matches = try store.records(collection: "match")
-            checkIns = try store.records(collection: "match_checkin")
-            followUps = try store.records(collection: "followup_conversation")
-            gatherings = try store.records(collection: "gathering")
-            agreements = try store.records(collection: "agreement")
-            consents = try store.records(collection: "consent")
-            transitions = try store.records(collection: Workflow.transitionCollection)
+            let status = CollectionSchema.statusField
+            func read(_ collection: String, _ fields: [String]) throws -> [Record] {
+                try store.records(collection: collection, fields: fields)
+            }
+            volunteers = try read("volunteer", [status, "name", "contacted_on"])
+            persons = try read("person", [status, "name"])
+            matches = try read("match", [status, "volunteer", "person", "started_on"])
+            checkIns = try read("match_checkin", ["match", "date"])
+            followUps = try read("followup_conversation", ["volunteer"])
+            gatherings = try read("gathering", [status, "date"])
+            agreements = try read("agreement", [status])
+            consents = try read("consent", ["withdrawn_on", "review_on", "subject"])
+            transitions = try read(Workflow.transitionCollection, ["subject_collection", "subject", "to", "on"])
         }
     }
 
