@@ -266,7 +266,7 @@ extension Store {
         return try rows.map { row in
             func json(_ column: String) throws -> JSONValue? {
                 guard let text = row[column].textValue else { return nil }
-                return try JSONValue(parsing: Data(text.utf8))
+                return try JSONValue(parsing: text)
             }
             return HistoryEntry(
                 sequence: row["seq"].int64Value ?? 0,
@@ -305,7 +305,7 @@ extension Store {
                 AND action IN ('update', 'merge') ORDER BY seq DESC LIMIT 1
                 """,
             arguments: [.text(collection), .text(id), .text(field)]
-        ).first?["old_value"].textValue.map { try JSONValue(parsing: Data($0.utf8)) }
+        ).first?["old_value"].textValue.map { try JSONValue(parsing: $0) }
 
         let rows = try cachedQuery(
             sql: """
@@ -316,7 +316,7 @@ extension Store {
             arguments: [.text(ConflictEntry.collection), .text(collection), .text(id), .text(field)]
         )
         let conflicts = try rows.compactMap { row -> ConflictRecord? in
-            guard let text = row["fields"].textValue, case .object(let values) = try JSONValue(parsing: Data(text.utf8))
+            guard let text = row["fields"].textValue, case .object(let values) = try JSONValue(parsing: text)
             else { return nil }
             return ConflictRecord(id: row["id"].textValue ?? "", values: values)
         }
