@@ -47,10 +47,15 @@ extension DueList {
         let today: CalendarDay
         /// Each record's moves, oldest first, keyed by collection and id.
         let moves: [String: [Move]]
+        /// The names of volunteers and of persons, by id.
+        let volunteerNames: [String: String]
+        let personNames: [String: String]
 
         init(snapshot: Snapshot, today: CalendarDay) {
             self.snapshot = snapshot
             self.today = today
+            volunteerNames = Self.names(snapshot.volunteers)
+            personNames = Self.names(snapshot.persons)
 
             var moves: [String: [(move: Move, updated: Timestamp)]] = [:]
             for record in snapshot.transitions {
@@ -179,16 +184,14 @@ extension DueList {
         }
 
         /// The names of the records of `records`, by id.
-        private func names(_ records: [Record]) -> [String: String] {
+        private static func names(_ records: [Record]) -> [String: String] {
             Dictionary(
-                records.compactMap { record in name(of: record).map { (record.id, $0) } },
+                records.compactMap { record in record.values["name"]?.stringValue.map { (record.id, $0) } },
                 uniquingKeysWith: { first, _ in first }
             )
         }
 
         private func matchWithoutCheckIn() -> [Item] {
-            let volunteerNames = names(snapshot.volunteers)
-            let personNames = names(snapshot.persons)
             var lastCheckIn: [String: CalendarDay] = [:]
             for checkIn in snapshot.checkIns {
                 guard let match = checkIn.values["match"]?.stringValue,
@@ -229,7 +232,6 @@ extension DueList {
         }
 
         private func consentReviewDue() -> [Item] {
-            let personNames = names(snapshot.persons)
             return snapshot.consents.compactMap { consent in
                 guard consent.values["withdrawn_on"]?.stringValue == nil,
                       let review = CalendarDay(consent.values["review_on"])

@@ -99,6 +99,7 @@ enum JSONParser {
         mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
             index += 1
             var members: [String: JSONValue] = [:]
+            if depth == 0, let kept { members.reserveCapacity(kept.count) }
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
