@@ -119,7 +119,8 @@ extension VennCommandLine {
         let rows = records.map { record in
             [Self.shortID(record.id)] + columns.map { field in
                 let value = record.values[field.name] ?? .null
-                return field.reference == nil ? formatter.text(for: value, field: field) : Self.referenceText(value, names)
+                return field.reference == nil
+                    ? formatter.text(for: value, field: field) : Self.referenceText(value, names)
             }
         }
         console.print(table.render(rows, width: console.terminalWidth))
