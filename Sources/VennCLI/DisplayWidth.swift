@@ -6,11 +6,27 @@
 public enum DisplayWidth {
     /// The columns `text` takes.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most of what tables hold, is one column a byte.
+        let utf8 = text.utf8
+        if utf8.allSatisfy(isPrintableASCII) { return utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one Character takes: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        // A lone scalar from printable ASCII or Latin-1 and Latin Extended
+        // letters takes one column; looking up its properties is slow.
+        let scalars = character.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+            isNarrowLetter(first.value)
+        {
+            return 1
+        }
+        return ofAnyCharacter(character)
+    }
+
+    /// The columns `character` takes, from its Unicode properties.
+    static func ofAnyCharacter(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let properties = first.properties
         switch properties.generalCategory {
@@ -46,6 +62,17 @@ public enum DisplayWidth {
     /// `text` followed by spaces up to `width` columns.
     public static func pad(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - of(text)))
+    }
+
+    /// Whether `byte` is printable ASCII: a space, letter, digit or sign.
+    static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
+    }
+
+    /// Whether the scalar `value` alone always takes one column: printable
+    /// ASCII, and Latin-1 and Latin Extended-A and -B except the soft hyphen.
+    static func isNarrowLetter(_ value: UInt32) -> Bool {
+        (value >= 0x20 && value < 0x7F) || (value >= 0xA0 && value <= 0x24F && value != 0xAD)
     }
 
     /// East Asian Wide and Fullwidth blocks (Unicode Standard Annex #11).

@@ -56,22 +56,46 @@ public struct TableRenderer: Sendable, Hashable {
         let table = ([headers] + rows).map { row in
             headers.indices.map { index in index < row.count ? Self.singleLine(row[index]) : "" }
         }
+        // Each cell's width, measured once.
+        let cellWidths = table.map { row in row.map(DisplayWidth.of) }
         let natural = headers.indices.map { column in
-            table.map { DisplayWidth.of($0[column]) }.max() ?? 0
+            cellWidths.map { $0[column] }.max() ?? 0
         }
         let widths = width.map { fittedWidths(natural: natural, width: $0) } ?? natural
 
-        return table.map { row in
+        return table.indices.map { rowIndex in
+            let row = table[rowIndex]
             var line = ""
             for (column, columnWidth) in widths.enumerated() {
                 if column > 0 { line += separator }
-                let cell = DisplayWidth.truncate(row[column], to: columnWidth)
-                let padding = String(repeating: " ", count: columnWidth - DisplayWidth.of(cell))
+                var cell = row[column]
+                var cellWidth = cellWidths[rowIndex][column]
+                if cellWidth > columnWidth {
+                    cell = DisplayWidth.truncate(cell, to: columnWidth)
+                    cellWidth = DisplayWidth.of(cell)
+                }
+                let padding = String(repeating: " ", count: columnWidth - cellWidth)
                 let isRight = column < alignments.count && alignments[column] == .right
                 line += isRight ? padding + cell : cell + padding
             }
+            return Self.trimmingTrailingSpaces(line)
+        }
+    }
+
+    /// `line` without the spaces that end it.
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        let utf8 = line.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") {
+            end = utf8.index(before: end)
+        }
+        if end == utf8.endIndex { return line }
+        // A space after an ASCII character is a Character of its own, so the
+        // cut falls between Characters; otherwise let String decide.
+        guard end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 else {
             return String(line.reversed().drop { $0 == " " }.reversed())
         }
+        return String(line[..<end])
     }
 
     /// Column widths whose total, with separators, fits in `width`; fewer
@@ -116,6 +140,7 @@ public struct TableRenderer: Sendable, Hashable {
     /// The cell on one line: line breaks and tabs become spaces, other
     /// characters that take no column (controls, format characters) go.
     private static func singleLine(_ cell: String) -> String {
+        if cell.utf8.allSatisfy(DisplayWidth.isPrintableASCII) { return cell }
         guard cell.contains(where: { DisplayWidth.of($0) == 0 }) else { return cell }
         var line = ""
         for character in cell {

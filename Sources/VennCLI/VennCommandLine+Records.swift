@@ -107,19 +107,21 @@ extension VennCommandLine {
     // MARK: - Reading
 
     private func list(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
-        let records = try store.records(collection: schema.name)
         if invocation.isJSON {
+            let records = try store.records(collection: schema.name)
             printJSONValue(.array(records.map { record in
                 .object(["id": .string(record.id), "fields": .object(record.values)])
             }))
             return
         }
+        // The table shows only the list columns: read no other fields.
+        let columns = schema.listColumns.compactMap(schema.field(named:))
+        let records = try store.records(collection: schema.name, fields: columns.map(\.name))
         guard !records.isEmpty else {
             console.print(Message.noRecords(collection: SchemaLabel(schema)).text(in: language))
             return
         }
 
-        let columns = schema.listColumns.compactMap(schema.field(named:))
         let formatter = ValueFormatter(language: language)
         let table = TableRenderer(
             headers: [Report.heading(.id).text(in: language)] + columns.map { $0.label(in: language.code) }
@@ -139,9 +141,10 @@ extension VennCommandLine {
     /// their name, title, label or code. Each collection is read once.
     func referenceNames(for fields: [FieldSchema], store: Store) throws -> [String: String] {
         var names: [String: String] = [:]
+        let nameFields = ["name", "title", "label", "code"]
         for collection in Set(fields.compactMap(\.reference)) {
-            for record in try store.records(collection: collection) {
-                let name = ["name", "title", "label", "code"].lazy.compactMap { record.values[$0]?.stringValue }.first
+            for record in try store.records(collection: collection, fields: nameFields) {
+                let name = nameFields.lazy.compactMap { record.values[$0]?.stringValue }.first
                 if let name { names[record.id] = name }
             }
         }

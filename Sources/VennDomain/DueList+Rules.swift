@@ -17,16 +17,21 @@ extension DueList {
 
         init() {}
 
+        /// Reads of each collection only the fields the rules look at.
         init(store: Store) throws {
-            volunteers = try store.records(collection: "volunteer")
-            persons = try store.records(collection: "person")
-            matches = try store.records(collection: "match")
-            checkIns = try store.records(collection: "match_checkin")
-            followUps = try store.records(collection: "followup_conversation")
-            gatherings = try store.records(collection: "gathering")
-            agreements = try store.records(collection: "agreement")
-            consents = try store.records(collection: "consent")
-            transitions = try store.records(collection: Workflow.transitionCollection)
+            let status = CollectionSchema.statusField
+            func read(_ collection: String, _ fields: [String]) throws -> [Record] {
+                try store.records(collection: collection, fields: fields)
+            }
+            volunteers = try read("volunteer", [status, "name", "contacted_on"])
+            persons = try read("person", [status, "name"])
+            matches = try read("match", [status, "volunteer", "person", "started_on"])
+            checkIns = try read("match_checkin", ["match", "date"])
+            followUps = try read("followup_conversation", ["volunteer"])
+            gatherings = try read("gathering", [status, "date"])
+            agreements = try read("agreement", [status])
+            consents = try read("consent", ["withdrawn_on", "review_on", "subject"])
+            transitions = try read(Workflow.transitionCollection, ["subject_collection", "subject", "to", "on"])
         }
     }
 
@@ -42,10 +47,15 @@ extension DueList {
         let today: CalendarDay
         /// Each record's moves, oldest first, keyed by collection and id.
         let moves: [String: [Move]]
+        /// The names of volunteers and of persons, by id.
+        let volunteerNames: [String: String]
+        let personNames: [String: String]
 
         init(snapshot: Snapshot, today: CalendarDay) {
             self.snapshot = snapshot
             self.today = today
+            volunteerNames = Self.names(snapshot.volunteers)
+            personNames = Self.names(snapshot.persons)
 
             var moves: [String: [(move: Move, updated: Timestamp)]] = [:]
             for record in snapshot.transitions {
@@ -175,16 +185,14 @@ extension DueList {
         }
 
         /// The names of the records of `records`, by id.
-        private func names(_ records: [Record]) -> [String: String] {
+        private static func names(_ records: [Record]) -> [String: String] {
             Dictionary(
-                records.compactMap { record in name(of: record).map { (record.id, $0) } },
+                records.compactMap { record in record.values["name"]?.stringValue.map { (record.id, $0) } },
                 uniquingKeysWith: { first, _ in first }
             )
         }
 
         private func matchWithoutCheckIn() -> [Item] {
-            let volunteerNames = names(snapshot.volunteers)
-            let personNames = names(snapshot.persons)
             var lastCheckIn: [String: CalendarDay] = [:]
             for checkIn in snapshot.checkIns {
                 guard let match = checkIn.values["match"]?.stringValue,
@@ -225,7 +233,6 @@ extension DueList {
         }
 
         private func consentReviewDue() -> [Item] {
-            let personNames = names(snapshot.persons)
             return snapshot.consents.compactMap { consent in
                 guard consent.values["withdrawn_on"]?.stringValue == nil,
                       let review = CalendarDay(consent.values["review_on"])

@@ -20,24 +20,42 @@ enum JSONParser {
     static let maximumDepth = 512
 
     static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        let result = data.withUnsafeBytes { raw -> Result<JSONValue, JSONParseError> in
-            var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
-            do throws(JSONParseError) {
-                reader.skipWhitespace()
-                let value = try reader.value(depth: 0)
-                reader.skipWhitespace()
-                guard reader.isAtEnd else { throw reader.error("unexpected text after the value") }
-                return .success(value)
-            } catch {
-                return .failure(error)
-            }
+        let result = data.withUnsafeBytes { raw in
+            parse(raw.bindMemory(to: UInt8.self), keeping: nil)
         }
         return try result.get()
+    }
+
+    /// Parses UTF-8 text; when `names` is given, members of the outermost
+    /// object with other names are checked but left out.
+    static func parse(_ text: String, keeping names: [String]?) throws(JSONParseError) -> JSONValue {
+        var text = text
+        let result = text.withUTF8 { bytes in parse(bytes, keeping: names) }
+        return try result.get()
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        keeping names: [String]?
+    ) -> Result<JSONValue, JSONParseError> {
+        var reader = Reader(bytes: bytes)
+        reader.kept = names.map { names in names.map { (name: $0, bytes: Array($0.utf8)) } }
+        do throws(JSONParseError) {
+            reader.skipWhitespace()
+            let value = try reader.value(depth: 0)
+            reader.skipWhitespace()
+            guard reader.isAtEnd else { throw reader.error("unexpected text after the value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// The members of the outermost object to keep, or nil for all.
+        var kept: [(name: String, bytes: [UInt8])]?
 
         var isAtEnd: Bool { index >= bytes.count }
 
@@ -81,6 +99,7 @@ enum JSONParser {
         mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
             index += 1
             var members: [String: JSONValue] = [:]
+            if depth == 0, let kept { members.reserveCapacity(kept.count) }
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -89,12 +108,16 @@ enum JSONParser {
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
-                let key = try string()
+                let key = depth == 0 && kept != nil ? try keptKey() : try string()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
                 index += 1
                 skipWhitespace()
-                members[key] = try value(depth: depth + 1)
+                if let key {
+                    members[key] = try value(depth: depth + 1)
+                } else {
+                    try skipValue(depth: depth + 1)
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -106,6 +129,103 @@ enum JSONParser {
                     throw error("expected ',' or '}'")
                 }
             }
+        }
+
+        /// The key at `index` when it is one of `kept`, else nil; reads
+        /// past it either way.
+        mutating func keptKey() throws(JSONParseError) -> String? {
+            let start = index + 1
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+                bytes[end] >= 0x20
+            {
+                end += 1
+            }
+            let kept = kept ?? []
+            guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else {
+                // Escapes or an error: read it the slow way.
+                let key = try string()
+                return kept.contains { $0.name == key } ? key : nil
+            }
+            index = end + 1
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return kept.first { $0.bytes.elementsEqual(key) }?.name
+        }
+
+        /// Checks the value at `index` and reads past it without building it.
+        mutating func skipValue(depth: Int) throws(JSONParseError) {
+            guard depth < JSONParser.maximumDepth else { throw error("nested too deeply") }
+            guard index < bytes.count else { throw error("a value is missing") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return
+                }
+                while true {
+                    skipWhitespace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                        throw error("expected a key")
+                    }
+                    try skipString()
+                    skipWhitespace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+                    index += 1
+                    skipWhitespace()
+                    try skipValue(depth: depth + 1)
+                    skipWhitespace()
+                    guard index < bytes.count else { throw error("unexpected end in an object") }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                    } else if bytes[index] == UInt8(ascii: "}") {
+                        index += 1
+                        return
+                    } else {
+                        throw error("expected ',' or '}'")
+                    }
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                skipWhitespace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return
+                }
+                while true {
+                    skipWhitespace()
+                    try skipValue(depth: depth + 1)
+                    skipWhitespace()
+                    guard index < bytes.count else { throw error("unexpected end in an array") }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                    } else if bytes[index] == UInt8(ascii: "]") {
+                        index += 1
+                        return
+                    } else {
+                        throw error("expected ',' or ']'")
+                    }
+                }
+            case UInt8(ascii: "\""): try skipString()
+            default: _ = try value(depth: depth)
+            }
+        }
+
+        /// Checks the string at `index` and reads past it; only a string
+        /// with escapes is built, to check them.
+        mutating func skipString() throws(JSONParseError) {
+            var end = index + 1
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == UInt8(ascii: "\"") {
+                    index = end + 1
+                    return
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                end += 1
+            }
+            _ = try string()
         }
 
         mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {

@@ -152,6 +152,26 @@ extension JSONValue {
         self = try JSONParser.parse(data)
     }
 
+    /// Parses JSON text held in a string.
+    ///
+    /// - Throws: `JSONParseError` with the byte offset when `text` is not
+    ///   JSON.
+    public init(parsing text: String) throws(JSONParseError) {
+        self = try JSONParser.parse(text, keeping: nil)
+    }
+
+    /// Parses JSON text, keeping of the outermost object only the members
+    /// named in `names`; the others are checked as JSON but not built, which
+    /// makes reading a few fields of many records cheap.
+    ///
+    /// Text that is not an object parses whole.
+    ///
+    /// - Throws: `JSONParseError` with the byte offset when `text` is not
+    ///   JSON.
+    public init(parsing text: String, keepingMembers names: [String]) throws(JSONParseError) {
+        self = try JSONParser.parse(text, keeping: names)
+    }
+
     /// Compact JSON with object keys sorted, so equal values give equal text.
     public var canonicalText: String {
         var output = ""

@@ -117,7 +117,6 @@ private struct SchemaNodeParser {
         defer { depth -= 1 }
         index += 1  // {
         var members: [SchemaNode.Member] = []
-        var keys: Set<String> = []
 
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return .object(members) }
@@ -128,7 +127,8 @@ private struct SchemaNodeParser {
             }
             let keyStart = index
             let key = try parseString()
-            guard keys.insert(key).inserted else {
+            // Schema objects are small: a scan is cheaper than hashing.
+            guard !members.contains(where: { $0.key == key }) else {
                 index = keyStart
                 throw failure("the member '\(key)' appears twice")
             }
@@ -195,6 +195,21 @@ private struct SchemaNodeParser {
 
     mutating func parseString() throws(SchemaSyntaxError) -> String {
         index += 1  // opening quote
+        // Most strings have no escapes: take their bytes whole.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+            bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let start = index
+            index = end + 1
+            guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+                throw failure("the string is not valid UTF-8")
+            }
+            return text
+        }
         var utf8: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]

@@ -172,18 +172,43 @@ extension Store {
             sql: "SELECT fields, updated FROM records WHERE collection = ? AND id = ? AND deleted = 0",
             arguments: [.text(collection), .text(id)]
         )
-        return try rows.first.map { try makeRecord(collection: collection, id: id, row: $0) }
+        return try rows.first.map { row in
+            try makeRecord(collection: collection, id: id, fields: row[0], updated: row[1], keeping: nil)
+        }
     }
 
     /// Every live record of a collection, oldest first.
     public func records(collection: String) throws -> [Record] {
+        try records(collection: collection, keeping: nil)
+    }
+
+    /// Every live record of a collection, oldest first, holding only the
+    /// named fields (those it has).
+    ///
+    /// Reading a few fields of thousands of records this way takes a
+    /// fraction of the time ``records(collection:)`` takes, since the other
+    /// fields are never built.
+    public func records(collection: String, fields: [String]) throws -> [Record] {
+        try records(collection: collection, keeping: fields)
+    }
+
+    private func records(collection: String, keeping fields: [String]?) throws -> [Record] {
         let rows = try cachedQuery(
             sql: "SELECT id, fields, updated FROM records WHERE collection = ? AND deleted = 0 ORDER BY id",
             arguments: [.text(collection)]
         )
-        return try rows.map { row in
-            try makeRecord(collection: collection, id: row["id"].textValue ?? "", row: row)
+        var records: [Record] = []
+        records.reserveCapacity(rows.count)
+        for row in rows {
+            records.append(try makeRecord(
+                collection: collection,
+                id: row[0].textValue ?? "",
+                fields: row[1],
+                updated: row[2],
+                keeping: fields
+            ))
         }
+        return records
     }
 
     /// The ids of live records that equal `fragment`, or begin or end with
@@ -215,10 +240,17 @@ extension Store {
         ).isEmpty == false
     }
 
-    private func makeRecord(collection: String, id: String, row: Row) throws -> Record {
-        guard let text = row["fields"].textValue, case .object(let values) = try JSONValue(parsing: Data(text.utf8))
-        else { throw StoreError(.corrupt, detail: "\(collection)/\(id)") }
-        let updated = Timestamp(rawValue: UInt64(bitPattern: row["updated"].int64Value ?? 0))
+    private func makeRecord(
+        collection: String,
+        id: String,
+        fields: SQLiteValue,
+        updated: SQLiteValue,
+        keeping names: [String]?
+    ) throws -> Record {
+        guard let text = fields.textValue else { throw StoreError(.corrupt, detail: "\(collection)/\(id)") }
+        let parsed = try names.map { try JSONValue(parsing: text, keepingMembers: $0) } ?? JSONValue(parsing: text)
+        guard case .object(let values) = parsed else { throw StoreError(.corrupt, detail: "\(collection)/\(id)") }
+        let updated = Timestamp(rawValue: UInt64(bitPattern: updated.int64Value ?? 0))
         return Record(collection: collection, id: id, values: values, updated: updated)
     }
 
@@ -234,7 +266,7 @@ extension Store {
         return try rows.map { row in
             func json(_ column: String) throws -> JSONValue? {
                 guard let text = row[column].textValue else { return nil }
-                return try JSONValue(parsing: Data(text.utf8))
+                return try JSONValue(parsing: text)
             }
             return HistoryEntry(
                 sequence: row["seq"].int64Value ?? 0,
@@ -273,7 +305,7 @@ extension Store {
                 AND action IN ('update', 'merge') ORDER BY seq DESC LIMIT 1
                 """,
             arguments: [.text(collection), .text(id), .text(field)]
-        ).first?["old_value"].textValue.map { try JSONValue(parsing: Data($0.utf8)) }
+        ).first?["old_value"].textValue.map { try JSONValue(parsing: $0) }
 
         let rows = try cachedQuery(
             sql: """
@@ -284,7 +316,7 @@ extension Store {
             arguments: [.text(ConflictEntry.collection), .text(collection), .text(id), .text(field)]
         )
         let conflicts = try rows.compactMap { row -> ConflictRecord? in
-            guard let text = row["fields"].textValue, case .object(let values) = try JSONValue(parsing: Data(text.utf8))
+            guard let text = row["fields"].textValue, case .object(let values) = try JSONValue(parsing: text)
             else { return nil }
             return ConflictRecord(id: row["id"].textValue ?? "", values: values)
         }

@@ -66,9 +66,9 @@ struct StoredRecord {
     ///   hold what this type writes.
     func version(collection: String, id: String, isDeleted: Bool) throws -> RecordVersion {
         let corrupt = StoreError(.corrupt, detail: "\(collection)/\(id)")
-        guard case .object(let values) = try JSONValue(parsing: Data(fields.utf8)),
-            case .array(let events) = try JSONValue(parsing: Data(clock.utf8)),
-            case .object(let vector) = try JSONValue(parsing: Data(versionVector.utf8))
+        guard case .object(let values) = try JSONValue(parsing: fields),
+            case .array(let events) = try JSONValue(parsing: clock),
+            case .object(let vector) = try JSONValue(parsing: versionVector)
         else { throw corrupt }
 
         var counters: [ReplicaID: UInt64] = [:]
@@ -97,7 +97,7 @@ struct StoredRecord {
             states[name] = FieldState(FieldWrite(dot: write.dot, time: write.time, value: value))
         }
         if let concurrent {
-            guard case .object(let members) = try JSONValue(parsing: Data(concurrent.utf8)) else { throw corrupt }
+            guard case .object(let members) = try JSONValue(parsing: concurrent) else { throw corrupt }
             for (name, list) in members {
                 guard case .array(let items) = list else { throw corrupt }
                 let writes = try items.map { item -> FieldWrite in

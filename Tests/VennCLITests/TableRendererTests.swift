@@ -111,6 +111,33 @@ struct DisplayWidthTests {
         #expect(result == expected)
         #expect(DisplayWidth.of(result) <= width)
     }
+
+    @Test func lettersMeasuredWithoutTheirPropertiesTakeWhatTheirPropertiesSay() {
+        for value in UInt32(0)...0x2FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            #expect(DisplayWidth.of(character) == DisplayWidth.ofAnyCharacter(character), "U+\(value)")
+            #expect(DisplayWidth.of(String(character)) == DisplayWidth.ofAnyCharacter(character), "U+\(value)")
+        }
+    }
+
+    @Test(arguments: ["#\u{FE0F}\u{20E3}", "©\u{FE0F}", "a\u{301}", "\r\n", "1\u{FE0F}"])
+    func clustersOfLettersAreMeasuredByTheirProperties(text: String) {
+        let character = Character(text)
+        #expect(DisplayWidth.of(character) == DisplayWidth.ofAnyCharacter(character))
+        #expect(DisplayWidth.of(text) == DisplayWidth.ofAnyCharacter(character))
+    }
+}
+
+struct TrailingSpaceTests {
+    @Test(arguments: [
+        ("", ""), ("   ", ""), ("ab  ", "ab"), ("a b", "a b"), ("ærø  ", "ærø"), ("日本 ", "日本"),
+        ("x \u{301} ", "x \u{301}"), ("Ola", "Ola"),
+    ] as [(String, String)])
+    func linesLoseOnlyTheSpacesThatEndThem(line: String, expected: String) {
+        #expect(TableRenderer.trimmingTrailingSpaces(line) == expected)
+        #expect(TableRenderer.trimmingTrailingSpaces(line) == String(line.reversed().drop { $0 == " " }.reversed()))
+    }
 }
 
 struct TextWrapperTests {

@@ -58,3 +58,45 @@ struct JSONParserTests {
         }
     }
 }
+
+/// Parsing text held in a string, whole or keeping some members.
+struct JSONStringParsingTests {
+    @Test(arguments: JSONParserTests.valid)
+    func parsesAStringAsItsBytes(text: String) throws {
+        #expect(try JSONValue(parsing: text) == JSONValue(parsing: Data(text.utf8)))
+    }
+
+    @Test(arguments: JSONParserTests.invalid)
+    func refusesAStringThatIsNotJSON(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: text) }
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: text, keepingMembers: ["a"]) }
+    }
+
+    static let record = #"""
+        {"name": "Kari \"K\" Nordmann", "st\u0061tus": "ready", "tags": ["a", {"name": 1}, [null, true]],
+         "nested": {"status": "inner", "n": -2.5e3}, "age": 81, "note": "\ud83d\ude00 \\ \/", "empty": {},
+         "none": [], "flag": false, "gone": null}
+        """#
+
+    @Test(arguments: [
+        ["name"], ["status"], ["name", "status", "age"], ["nested", "tags"], ["missing"], [],
+        ["note", "empty", "none", "flag", "gone"],
+    ])
+    func keepsTheNamedMembersOfTheOutermostObject(names: [String]) throws {
+        let whole = try #require(try JSONValue(parsing: Self.record).objectValue)
+        let kept = try JSONValue(parsing: Self.record, keepingMembers: names)
+        #expect(kept == .object(whole.filter { names.contains($0.key) }))
+    }
+
+    @Test(arguments: [
+        #"{"a": 1, "b": [1,]}"#, #"{"a": 1, "b": {"c" 1}}"#, #"{"b": "\x", "a": 1}"#, #"{"b": 01, "a": 1}"#,
+        "{\"b\": \"tab\tin\", \"a\": 1}", #"{"b\x": 1}"#, #"{"b": tru}"#, #"{"b": 1e999}"#, #"{"b": "open}"#,
+    ])
+    func checksTheMembersItLeavesOut(text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue(parsing: text, keepingMembers: ["a"]) }
+    }
+
+    @Test func parsesTextThatIsNotAnObjectWhole() throws {
+        #expect(try JSONValue(parsing: #"[{"a": 1, "b": 2}]"#, keepingMembers: ["a"]) == [["a": 1, "b": 2]])
+    }
+}
