@@ -131,6 +131,10 @@ public final class HTTPClient {
     private func setFixedOptions() {
         // Signals are not thread-safe; timeouts then rely on the threaded resolver.
         ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        // A large body waits for the server's `100 Continue` (or its refusal)
+        // longer than curl's default second, so a busy server can refuse an
+        // oversized body with a status before any of it is sent.
+        ccurl_setopt_long(handle, CURLOPT_EXPECT_100_TIMEOUT_MS, 3_000)
         ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.wholeMilliseconds)
         ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, configuration.requestTimeout.wholeMilliseconds)
         ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedLimit)
