@@ -159,8 +159,9 @@ extension HelpPhrase {
                 + "eller som JSON."
         case .match:
             "Ranger kandidater for en person (eller personer for en frivillig) etter felles interesser, "
-                + "tider, sted og hva de er villige til, og si hvorfor. "
-                + "Det oppretter aldri en kobling: en person bestemmer."
+                + "tider, sted og hva de er villige til, og si hvorfor; suggest oppretter aldri en kobling, "
+                + "en person bestemmer med propose. Deretter start, pause, gjenoppta og avslutt koblingen, "
+                + "og registrer hvordan paret har det."
         case .demoData:
             "Fyll datalageret med oppdiktede, men realistiske poster (norske navn og steder) "
                 + "til demonstrasjon, testing og ytelsesmåling. Bruk et eget datalager til det."

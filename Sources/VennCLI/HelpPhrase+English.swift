@@ -153,7 +153,9 @@ extension HelpPhrase {
                 + "or as JSON."
         case .match:
             "Rank candidates for a person (or people for a volunteer) by shared interests, "
-                + "times, place and willingness, and say why. It never creates a match: a person decides."
+                + "times, place and willingness, and say why; suggest never creates a match, a person "
+                + "decides with propose. Then start, pause, resume and end the match, and record "
+                + "check-ins on how the pair is doing."
         case .demoData:
             "Fill the store with made-up but realistic records (Norwegian-looking names and "
                 + "places) for demonstrations, tests and benchmarks. Use it on a store of its own."

@@ -9,7 +9,7 @@ extension VennCommandLine {
             WorkflowVerb("suggest", "(--person ID | --volunteer ID) [--limit N]", Phrase(
                 "Rank volunteers for a person (or people for a volunteer), with reasons; never makes a match.",
                 nb: "Ranger frivillige for en person (eller personer for en frivillig), med begrunnelse; "
-                    + "lager aldri en match."
+                    + "lager aldri en kobling."
             )),
             WorkflowVerb("propose", "--volunteer ID --person ID [--contact MEMBER] [--on DATE]", Phrase(
                 "Propose a pair: the only way a match is made.",
