@@ -19,13 +19,18 @@ extension VennCommandLine {
             "Part of the municipality, e.g. a district or village.",
             nb: "Del av kommunen, f.eks. bydel eller tettsted."
         )),
+        WorkflowOption("wishes", value: "TEXT", Phrase(
+            "What they would like to do together, in a few words; never health details.",
+            nb: "Hva de ønsker å gjøre sammen, med få ord; aldri helseopplysninger."
+        )),
     ]
 
     static let personCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area AREA]", Phrase(
-                "Record interests, times and area; a consented person then waits for a match.",
-                nb: "Registrer interesser, tider og område; en person som har samtykket venter så på kobling."
+            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area AREA] [--wishes TEXT]", Phrase(
+                "Record interests, times, area and wishes; a consented person then waits for a match.",
+                nb: "Registrer interesser, tider, område og ønsker; en person som har samtykket venter så på "
+                    + "kobling."
             )),
         ],
         options: mappingOptions
@@ -56,7 +61,8 @@ extension VennCommandLine {
         console.print(Message.said(Phrase(
             "Still needed before the person can wait for a match: "
                 + missing.map(\.english).joined(separator: ", ") + ".",
-            nb: "Dette trengs før personen kan vente på kobling: " + missing.map(\.bokmal).joined(separator: ", ") + "."
+            nb: "Dette trengs før personen kan vente på kobling: "
+                + missing.map(\.bokmal).joined(separator: ", ") + "."
         )).text(in: language))
     }
 
@@ -68,6 +74,7 @@ extension VennCommandLine {
             interests: list(invocation, "interests"),
             availability: list(invocation, "availability"),
             area: invocation.arguments.value(of: "area"),
+            wishes: invocation.arguments.value(of: "wishes"),
             willing: list(invocation, "willing")
         )
     }

@@ -5,9 +5,9 @@ import VennStore
 extension VennCommandLine {
     static let volunteerCommand = WorkflowCommand(
         verbs: [
-            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area A] [--willing KINDS]", Phrase(
-                "Record interests, times, area and what the volunteer is willing for.",
-                nb: "Registrer interesser, tider, område og hva den frivillige kan tenke seg."
+            WorkflowVerb("map", "ID [--interests A,B] [--availability TIMES] [--area A] [--willing K] [...]", Phrase(
+                "Record interests, times, area, wishes and what the volunteer is willing for.",
+                nb: "Registrer interesser, tider, område, ønsker og hva den frivillige kan tenke seg."
             )),
             WorkflowVerb("contact", "ID [--on DATE]", Phrase(
                 "Record the first conversation with the volunteer.",

@@ -53,6 +53,8 @@ public struct MappingChanges: Sendable, Hashable {
     public var availability: [String]?
     /// Part of the municipality.
     public var area: String?
+    /// What they would like to do together, in a few words.
+    public var wishes: String?
     /// For volunteers: what they are willing for, of `group`, `home` and
     /// `institution`; those not named are set to no.
     public var willing: [String]?
@@ -61,11 +63,13 @@ public struct MappingChanges: Sendable, Hashable {
         interests: [String]? = nil,
         availability: [String]? = nil,
         area: String? = nil,
+        wishes: String? = nil,
         willing: [String]? = nil
     ) {
         self.interests = interests
         self.availability = availability
         self.area = area
+        self.wishes = wishes
         self.willing = willing
     }
 }
@@ -160,7 +164,7 @@ extension Workflow {
         }
     }
 
-    /// The field values for interests, times and area, checked against the
+    /// The field values for interests, times, area and wishes, checked against the
     /// catalogue and the schema.
     private func mappedValues(_ changes: MappingChanges, collection: String) throws -> [String: JSONValue] {
         var values: [String: JSONValue] = [:]
@@ -186,6 +190,9 @@ extension Workflow {
         }
         if let area = changes.area {
             values["area"] = area.isEmpty ? .null : .string(area)
+        }
+        if let wishes = changes.wishes {
+            values["wishes"] = wishes.isEmpty ? .null : .string(wishes)
         }
         return values
     }

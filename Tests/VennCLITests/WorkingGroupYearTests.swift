@@ -73,8 +73,9 @@ import VennTestSupport
         #expect(unconsented.output.contains("venn consent give") || unconsented.error.contains("venn consent give"))
         _ = try venn.succeed(["consent", "give", astrid, "--by-whom", "self"])
         _ = try venn.succeed(["person", "map", astrid, "--interests", "walk", "--availability", "mon-evening",
-                              "--area", "Sentrum"])
+                              "--area", "Sentrum", "--wishes", "Turer langs fjorden"])
         #expect(try status(venn, "person", astrid) == "mapped")
+        #expect(try venn.succeed(["show", "person", astrid]).contains("Turer langs fjorden"))
 
         // Matching: the system suggests and explains; a person decides.
         let suggestions = try #require(try venn.json(["match", "suggest", "--person", astrid]) as? [[String: Any]])
