@@ -118,6 +118,12 @@ extension VennCommandLine {
                 nb: "Kurset trenger \(needs.bokmal) før det kan holdes (venn course hold)."
             )).text(in: language))
         }
+        if !plan.hasUsualSessions {
+            console.printError("venn: " + Message.said(Phrase(
+                "The course is usually given in one or two sessions; this plan has more.",
+                nb: "Kurset holdes vanligvis over én eller to kurssamlinger; denne planen har flere."
+            )).text(in: language))
+        }
     }
 
     private func participantName(_ participant: Courses.Participant) -> String {

@@ -32,7 +32,16 @@ public struct Courses {
         /// What the course still needs before it can be held; nil when
         /// its sessions add up to ``Workflow/courseHours``.
         public var shortfall: Requirement?
+
+        /// Whether the course keeps to the usual one or two sessions
+        /// (two evenings of three hours, or one long day).
+        public var hasUsualSessions: Bool {
+            Courses.usualSessionCount.contains(course.values["sessions"]?.arrayValue?.count ?? 0)
+        }
     }
+
+    /// How many sessions the six hours are usually given in.
+    public static let usualSessionCount = 1...2
 
     /// Plans an in-person course in `sessions`, each written
     /// `YYYY-MM-DD HH:MM-HH:MM`.

@@ -13,6 +13,7 @@ import VennStore
                                             leaders: [leader])
         #expect(plan.hours == 6)
         #expect(plan.shortfall == nil)
+        #expect(plan.hasUsualSessions)
         let course = plan.course.id
 
         let anne = try fixture.volunteer("Anne")
@@ -43,10 +44,20 @@ import VennStore
         #expect(moves == ["enrol", "course-done"])
     }
 
+    @Test func sixHoursInThreeSessionsAreUnusualButAllowed() throws {
+        let fixture = try StartUpFixture()
+        let plan = try fixture.courses.plan(sessions: [
+            "2025-03-04 18:00-20:00", "2025-03-05 18:00-20:00", "2025-03-06 18:00-20:00",
+        ])
+        #expect(plan.shortfall == nil)
+        #expect(!plan.hasUsualSessions)
+    }
+
     @Test func aShortCourseIsPlannedWithAWarningButCannotBeHeld() throws {
         let fixture = try StartUpFixture()
         let plan = try fixture.courses.plan(sessions: ["2025-03-04 18:00-22:00"])
         #expect(plan.shortfall == .courseHours(needed: 6, planned: 4))
+        #expect(plan.hasUsualSessions)
 
         let refusal = #expect(throws: WorkflowError.self) {
             try fixture.workflow.move("course", id: plan.course.id, verb: "hold")
