@@ -61,9 +61,11 @@ extension VennCommandLine {
             "under \(GroupStatistics.suppressionThreshold)", nb: "under \(GroupStatistics.suppressionThreshold)"
         ).text(in: language)
         let formatter = ValueFormatter(language: language)
+        // A median is left out when fewer than five values go into it.
+        let tooFew = Phrase("too few to show", nb: "for få til å vises").text(in: language)
         let rows = schema.fields.filter { $0.name != "year" && $0.name != "computed_at" }.map { field in
             let value = statistics.values[field.name].map { formatter.text(for: $0, field: field) }
-            return [field.label(in: language.code), value ?? suppressed]
+            return [field.label(in: language.code), value ?? (field.name.hasPrefix("median_") ? tooFew : suppressed)]
         }
         console.print(Message.said(Phrase(
             "Statistics for \(statistics.year), computed \(statistics.computedAt):",
