@@ -109,12 +109,21 @@ import VennSync
         // Sent as is (an explicit encoding turns off the client's gzip), and
         // announced with 100-continue so the server can refuse before the body.
         let huge = Data(count: 33 << 20)
-        let response = try fixture.push(
-            huge,
-            token: fixture.token,
-            headers: ["content-encoding": "identity", "expect": "100-continue"]
-        )
-        #expect(response.status == 413)
+        do {
+            let response = try fixture.push(
+                huge,
+                token: fixture.token,
+                headers: ["content-encoding": "identity", "expect": "100-continue"]
+            )
+            #expect(response.status == 413)
+            #expect(fixture.errorCode(response) == "body_too_large")
+        } catch let error as TransportError where error.code == .connectionLost {
+            // On a loaded machine the client may stop waiting for the
+            // refusal and start sending; the server then cuts the upload
+            // short, and the refusal is lost with the connection. The HTTP
+            // layer's own tests see the 413 itself.
+        }
+        // Either way nothing is stored, and the server goes on answering.
         #expect(try fixture.storedCount() == 0)
     }
 
