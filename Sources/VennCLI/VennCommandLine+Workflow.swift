@@ -50,7 +50,7 @@ extension VennCommandLine {
         let command = invocation.command
         let own = Self.workflowCommand(command).verbs
         let moves = transitions(of: command).filter { move in !own.contains { $0.name == move.verb } }
-        let known = own.map(\.name) + moves.map(\.verb)
+        let known = own.map(\.name) + moves.filter { $0.via == nil }.map(\.verb)
         guard let verb = invocation.positionals.first else {
             throw CLIError(.usage, .verbNeeded(command, known: known))
         }
@@ -59,6 +59,14 @@ extension VennCommandLine {
             if own.contains(where: { $0.name == verb }) {
                 try runWorkflowVerb(verb, invocation, workflow: workflow)
             } else if let move = moves.first(where: { $0.verb == verb }) {
+                if let via = move.via {
+                    // Made by another command as part of its step, so the
+                    // records around it stay in agreement.
+                    throw CLIError(.usage, .said(Phrase(
+                        "“venn \(command.name) \(verb)” happens through “venn \(via)”.",
+                        nb: "«venn \(command.name) \(verb)» skjer gjennom «venn \(via)»."
+                    )))
+                }
                 try runMove(move, invocation, workflow: workflow)
             } else {
                 let suggestion = EditDistance.closest(to: verb, among: known)
@@ -225,11 +233,18 @@ extension VennCommandLine {
         case .field(let name):
             Phrase(fieldLabel(name, in: .english), nb: fieldLabel(name, in: .bokmal))
         case .leaderWithContact:
-            Phrase("a leader (--leader) with an e-mail address or phone number",
-                   nb: "en leder (--leader) med e-postadresse eller telefonnummer")
+            Phrase("a leader with an e-mail address or phone number (venn agreement leader MEMBER; "
+                       + "venn edit member MEMBER --email ...)",
+                   nb: "en leder med e-postadresse eller telefonnummer (venn agreement leader MEDLEM; "
+                       + "venn edit member MEDLEM --email ...)")
         case .courseHours(let needed, let planned):
             Phrase("sessions adding up to \(needed) hours (planned: \(Self.hours(planned)))",
                    nb: "kurskvelder på til sammen \(needed) timer (planlagt: \(Self.hours(planned)))")
+        case .matchesClosed(let ids):
+            Phrase("its matches ended or declined first (venn match end|decline): "
+                       + ids.map(Self.shortID).joined(separator: ", "),
+                   nb: "at koblingene avsluttes eller avslås først (venn match end|decline): "
+                       + ids.map(Self.shortID).joined(separator: ", "))
         case .withinLimit(let category, let limit):
             Phrase("an amount within the limit for \(category) (\(Self.hours(limit)) kr)",
                    nb: "et beløp innenfor grensen for \(category) (\(Self.hours(limit)) kr)")
@@ -264,7 +279,9 @@ extension VennCommandLine {
     /// moves with their help from the schema) and options.
     func workflowHelp(_ command: Command) -> String {
         let own = Self.workflowCommand(command)
-        let moves = transitions(of: command).filter { move in !own.verbs.contains { $0.name == move.verb } }
+        let moves = transitions(of: command).filter { move in
+            move.via == nil && !own.verbs.contains { $0.name == move.verb }
+        }
         var verbs = own.verbs.map { ("\($0.name) \($0.arguments)", $0.help.text(in: language)) }
         verbs += moves.map { move in
             let reason = move.needsReason ? " --reason TEXT" : ""
@@ -273,7 +290,9 @@ extension VennCommandLine {
         }
         var options = own.options
         if command.statusCollection != nil {
-            options += WorkflowOption.moves.filter { move in !options.contains { $0.term == move.term } }
+            options += WorkflowOption.moves.filter { move in
+                !options.contains { $0.declaration.name == move.declaration.name }
+            }
         }
         return help.workflow(
             command,

@@ -16,6 +16,9 @@ extension Workflow {
         case ("match", "active"): return try matchRequirements(of: record)
         case ("agreement", "sent"): return try leaderContact(of: record)
         case ("course", "held"): return courseHours(of: record)
+        case ("volunteer", "ended"), ("volunteer", "withdrawn"), ("volunteer", "not_proceeding"):
+            return try openMatches(of: record, field: "volunteer")
+        case ("person", "closed"): return try openMatches(of: record, field: "person")
         case ("refund_claim", "submitted"):
             return try Refunds(workflow: self).limitExceeded(by: record).map { [$0] } ?? []
         default: return []
@@ -86,6 +89,16 @@ extension Workflow {
             }
         }
         return try pairRequirements(volunteer: volunteer, person: person)
+    }
+
+    /// A volunteer or person leaves only when their matches are closed, so
+    /// no match is left active with someone who has gone.
+    private func openMatches(of record: Record, field: String) throws -> [Requirement] {
+        let open = try store.records(collection: "match").filter {
+            $0.values[field]?.stringValue == record.id
+                && ["proposed", "active", "paused"].contains($0.values[CollectionSchema.statusField]?.stringValue ?? "")
+        }
+        return open.isEmpty ? [] : [.matchesClosed(open.map(\.id))]
     }
 
     private func leaderContact(of agreement: Record) throws -> [Requirement] {

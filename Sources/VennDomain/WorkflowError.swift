@@ -59,6 +59,9 @@ public enum Requirement: Sendable, Hashable {
     case leaderWithContact
     /// An in-person course needs sessions adding up to `hours` hours.
     case courseHours(needed: Int, planned: Double)
+    /// The volunteer or person still has these matches open (proposed,
+    /// active or paused).
+    case matchesClosed([String])
     /// The amount is over the limit for the category.
     case withinLimit(category: String, limit: Double)
 }

@@ -23,7 +23,7 @@ extension CollectionParser {
             guard case .object(let keys) = member.value else {
                 throw failure(.invalidDeclaration, "\(context) must be an object")
             }
-            try checkKeys(keys.map(\.key), allowed: ["from", "to", "stamp", "reason"], context: context)
+            try checkKeys(keys.map(\.key), allowed: ["from", "to", "stamp", "reason", "via"], context: context)
             let from = try parseNames(member.value["from"], keyword: "\(context): from")
             let to = try requiredString(member.value, "to", context: context)
             for name in from + [to] where !statuses.contains(name) {
@@ -55,6 +55,13 @@ extension CollectionParser {
             default:
                 throw failure(.invalidDeclaration, "\(context): reason must be true, false or a field name")
             }
+            var via: String?
+            if let node = member.value["via"] {
+                guard let command = Self.string(node), !command.isEmpty else {
+                    throw failure(.invalidDeclaration, "\(context): via must name a command")
+                }
+                via = command
+            }
             transitions.append(StatusTransition(
                 verb: member.key,
                 from: from,
@@ -62,6 +69,7 @@ extension CollectionParser {
                 stamp: stamp,
                 needsReason: needsReason,
                 reasonField: reasonField,
+                via: via,
                 labels: try parseTexts(member.value["x-labels"], context: "\(context): x-labels"),
                 help: try parseTexts(member.value["x-help"], context: "\(context): x-help")
             ))

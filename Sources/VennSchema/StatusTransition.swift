@@ -15,6 +15,10 @@ public struct StatusTransition: Sendable, Hashable {
     /// A field of codes the reason must be one of, and is kept in, e.g. a
     /// match's `end_reason`; nil when the reason is a few free words.
     public var reasonField: String?
+    /// The command that makes this move as part of its own step, e.g.
+    /// `match start` for a volunteer's move to active; nil when people make
+    /// the move with its verb.
+    public var via: String?
     /// Labels for people by language code.
     public var labels: [String: String]
     /// One-line help by language code.
@@ -27,6 +31,7 @@ public struct StatusTransition: Sendable, Hashable {
         stamp: String? = nil,
         needsReason: Bool = false,
         reasonField: String? = nil,
+        via: String? = nil,
         labels: [String: String] = [:],
         help: [String: String] = [:]
     ) {
@@ -36,6 +41,7 @@ public struct StatusTransition: Sendable, Hashable {
         self.stamp = stamp
         self.needsReason = needsReason || reasonField != nil
         self.reasonField = reasonField
+        self.via = via
         self.labels = labels
         self.help = help
     }

@@ -116,7 +116,11 @@ import VennTestSupport
         let edited = try venn.run(["edit", "volunteer", id, "--status", "Påmeldt"])
         #expect(edited.status == 1)
         #expect(edited.error.contains("venn volunteer VERB ID"))
-        _ = try venn.succeed(["volunteer", "enrol", id])
+        let direct = try venn.run(["volunteer", "enrol", id])
+        #expect(direct.status == 1)
+        #expect(direct.error.contains("venn course enrol"))
+        let course = try venn.succeed(["add", "course", "--kind", "e_learning"])
+        _ = try venn.succeed(["course", "enrol", course, id])
 
         venn.language = "nb_NO.UTF-8"
         let norwegian = try venn.succeed(["list", "volunteer"])

@@ -144,6 +144,24 @@ struct WorkflowTests {
         #expect(try workflow.move("person", id: person, verb: "map").values["status"] == "mapped")
     }
 
+    @Test func aVolunteerOrPersonLeavesOnlyWithTheirMatchesClosed() throws {
+        let volunteer = try store.add(collection: "volunteer", fields: ["name": "Kari", "status": "active"])
+        let person = try store.add(collection: "person", fields: ["name": "Ola", "status": "matched"])
+        let match = try store.add(collection: "match", fields: [
+            "volunteer": .string(volunteer), "person": .string(person), "status": "active",
+        ])
+        expectRefusal(.missing([.matchesClosed([match])])) {
+            try workflow.move("volunteer", id: volunteer, verb: "withdraw", reason: "moved")
+        }
+        expectRefusal(.missing([.matchesClosed([match])])) {
+            try workflow.move("person", id: person, verb: "close", reason: "moved")
+        }
+        try workflow.move("match", id: match, verb: "end", reason: "volunteer_moved")
+        #expect(try workflow.move("volunteer", id: volunteer, verb: "withdraw", reason: "moved")
+            .values["status"] == "withdrawn")
+        #expect(try workflow.move("person", id: person, verb: "close", reason: "moved").values["status"] == "closed")
+    }
+
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "yesterday", "2026-04-31"])
     func calendarDaysRefuseDatesNoCalendarHas(text: String) {
         #expect(CalendarDay(text) == nil)
