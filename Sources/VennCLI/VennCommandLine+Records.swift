@@ -29,7 +29,7 @@ extension VennCommandLine {
 
     private func add(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
         guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
-        let fields = try recordFields(invocation)
+        let fields = try resolvingReferences(try recordFields(invocation), schema: schema, store: store)
         let id: String
         do {
             id = try store.add(collection: schema.name, fields: fields)
@@ -47,7 +47,7 @@ extension VennCommandLine {
     private func edit(_ invocation: Invocation, schema: CollectionSchema, store: Store) throws {
         guard !schema.isSystem else { throw CLIError.readOnlyCollection(schema) }
         let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
-        let changes = try recordFields(invocation)
+        let changes = try resolvingReferences(try recordFields(invocation), schema: schema, store: store)
         guard !changes.isEmpty else { throw CLIError.usage(.nothingToChange) }
         // A status with a machine moves only along it, so that every move
         // is checked and recorded.
@@ -73,6 +73,27 @@ extension VennCommandLine {
         let id = try resolveID(invocation.positionals[1], schema: schema, store: store)
         try store.delete(collection: schema.name, id: id)
         console.print(Message.recordDeleted(collection: SchemaLabel(schema), id: id).text(in: language))
+    }
+
+    /// `fields` with each reference (`x-ref`) given as a short id, or the
+    /// beginning or end of one, replaced by the full id of the record it
+    /// names, as every command resolves ids.
+    private func resolvingReferences(_ fields: [String: JSONValue], schema: CollectionSchema, store: Store) throws
+        -> [String: JSONValue]
+    {
+        var resolved = fields
+        for (name, value) in fields {
+            guard let target = schema.field(named: name)?.reference else { continue }
+            let full = { (text: String) throws -> JSONValue in
+                RecordID.isValid(text) ? .string(text) : .string(try self.resolve(text, in: target, store: store))
+            }
+            if let text = value.stringValue {
+                resolved[name] = try full(text)
+            } else if let items = value.arrayValue {
+                resolved[name] = .array(try items.map { item in try item.stringValue.map(full) ?? item })
+            }
+        }
+        return resolved
     }
 
     private func recordFields(_ invocation: Invocation) throws(CLIError) -> [String: JSONValue] {

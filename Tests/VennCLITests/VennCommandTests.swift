@@ -80,6 +80,20 @@ import VennTestSupport
         #expect(try volunteerCount(venn) == 0)
     }
 
+    @Test func referencesMayBeGivenAsShortIdsAsEverywhereElse() throws {
+        let venn = try initialized()
+        let person = try venn.succeed(["add", "person", "--name", "Astrid Lund"])
+        let representative = try venn.succeed([
+            "add", "representative", "--person", String(person.suffix(8)), "--name", "Liv Berg", "--role", "guardian",
+        ])
+        let stored = try #require(try venn.json(["show", "representative", representative]) as? [String: Any])
+        #expect((stored["fields"] as? [String: Any])?["person"] as? String == person)
+
+        let unknown = try venn.run(["add", "representative", "--person", "00000000", "--name", "Per"])
+        #expect(unknown.status == 3)
+        #expect(unknown.error.contains("00000000"))
+    }
+
     @Test func helpIsGeneratedForEveryCommandAndCollection() throws {
         let venn = try VennProcess()
         let program = try venn.succeed(["--help"])
