@@ -33,7 +33,7 @@ extension HelpPhrase {
         case .storeOption: "Filen til datalageret. Uten dette valget brukes VENN_STORE."
         case .jsonOption: "Skriv ut JSON i stedet for tekst, for kommandoer som leser."
         case .helpOption: "Vis hjelp."
-        case .groupOption: "Arbeidsgruppen datalageret hører til."
+        case .groupOption: "Arbeidsgruppen datalageret hører til; velger dens datalager når datamappen har flere."
         case .serverOption: "Adressen til synkroniseringsserveren, f.eks. https://venn.example.org. Registrerer "
                 + "maskinen sammen med --code."
         case .codeOption: "Engangskoden for registrering fra serverens administrator."
@@ -215,7 +215,7 @@ extension HelpPhrase {
         switch code {
         case .success: "fullført"
         case .usage: "feil bruk: ukjent eller manglende kommando, valg eller argument"
-        case .invalidData: "ugyldige data: en verdi passer ikke med skjemaet"
+        case .invalidData: "ugyldige data: en verdi passer ikke med skjemaet, eller postene tillater ikke steget ennå"
         case .notFound: "finnes ikke: ingen slik post"
         case .storeProblem: "problem med datalageret: mangler, kan ikke leses eller er for nytt"
         case .syncProblem: "et problem med serveren: den svarer ikke, eller den avviste denne maskinen"

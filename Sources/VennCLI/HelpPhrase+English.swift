@@ -32,7 +32,7 @@ extension HelpPhrase {
         case .storeOption: "The store file. Without it, VENN_STORE is used."
         case .jsonOption: "Print JSON instead of text, for commands that read."
         case .helpOption: "Show help."
-        case .groupOption: "The working group the store belongs to."
+        case .groupOption: "The working group the store belongs to; picks its store when the data folder holds several."
         case .serverOption: "The sync server's address, e.g. https://venn.example.org. Enrolls this laptop with --code."
         case .codeOption: "The one-time enrollment code from the server's administrator."
         case .takeOption: "With resolve: mine (this laptop's value), theirs (the other value), or a new value."
@@ -211,7 +211,7 @@ extension HelpPhrase {
         switch code {
         case .success: "success"
         case .usage: "wrong use: unknown command, option or argument, or a missing one"
-        case .invalidData: "invalid data: a value does not fit the schema"
+        case .invalidData: "invalid data: a value does not fit the schema, or the records do not allow the step yet"
         case .notFound: "not found: no such record"
         case .storeProblem: "a problem with the store: missing, unreadable or too new"
         case .syncProblem: "a problem with the server: unreachable, or it refused this laptop"

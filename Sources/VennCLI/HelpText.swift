@@ -296,6 +296,7 @@ extension HelpText {
     private func globalOptions() -> [String] {
         definitions([
             ("--store \(placeholder(.path))", phrase(.storeOption)),
+            ("--group \(placeholder(.group))", phrase(.groupOption)),
             ("--json", phrase(.jsonOption)),
             ("-h, --help", phrase(.helpOption)),
         ])

@@ -161,7 +161,7 @@ extension Message {
         case .moveNeeds(let verb, let missing):
             return "«venn \(verb)» krever først: " + missing.map(\.bokmal).joined(separator: "; ") + "."
         case .invalidDate(let flag, let value):
-            return "\(flag) trenger en dato skrevet ÅÅÅÅ-MM-DD, ikke \(bokmalQuoted(value))."
+            return "\(flag) trenger en gyldig dato skrevet ÅÅÅÅ-MM-DD; \(bokmalQuoted(value)) er ikke det."
         case .moved(let collection, let id, let from, let to):
             return "\(collection.text(in: language)) \(id): \(from) → \(to)."
 

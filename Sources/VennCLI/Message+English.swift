@@ -157,7 +157,7 @@ extension Message {
         case .moveNeeds(let verb, let missing):
             return "“venn \(verb)” needs first: " + missing.map(\.english).joined(separator: "; ") + "."
         case .invalidDate(let flag, let value):
-            return "\(flag) needs a date written YYYY-MM-DD, not \(englishQuoted(value))."
+            return "\(flag) needs a real date written YYYY-MM-DD; \(englishQuoted(value)) is not one."
         case .moved(let collection, let id, let from, let to):
             return "\(collection.text(in: language)) \(id): \(from) → \(to)."
 

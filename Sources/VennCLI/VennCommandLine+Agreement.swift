@@ -161,7 +161,7 @@ extension VennCommandLine {
             let list = known.joined(separator: ", ")
             return CLIError(.usage, .said(Phrase(
                 detail.isEmpty ? "Name at least one \(name(.english)): \(list)."
-                    : "«\(detail)» is not a \(name(.english)); use one of: \(list).",
+                    : "“\(detail)” is not valid as \(name(.english)); use one of: \(list).",
                 nb: detail.isEmpty ? "Oppgi minst én \(name(.bokmal)): \(list)."
                     : "«\(detail)» er ikke gyldig som \(name(.bokmal)); bruk en av: \(list)."
             )))
