@@ -183,7 +183,7 @@ extension VennCommandLine {
     func cliError(_ error: WorkflowError) -> CLIError {
         let schema = schemas.collection(named: error.collection)
         let label = schema.map(SchemaLabel.init) ?? SchemaLabel(name: error.collection)
-        let noun = Command.allCases.first { $0.statusCollection == error.collection }?.name ?? error.collection
+        let noun = Self.noun(of: error.collection)
         let verb = noun + " " + (error.verb ?? "")
         let statusLabel = { (code: String) -> String in
             schema?.field(named: CollectionSchema.statusField)?.valueLabel(code, in: language.code) ?? code
@@ -206,9 +206,24 @@ extension VennCommandLine {
             return CLIError(.usage, .unknownReason(error.detail ?? "", known: known))
         case .missing(let requirements):
             return CLIError(.invalidData, .moveNeeds(verb: verb, missing: requirements.map(phrase(for:))))
+        case .tooEarly(let earliest):
+            return CLIError(.invalidData, .said(Phrase(
+                "“venn \(verb)” cannot happen before \(earliest); give a later day with --on.",
+                nb: "«venn \(verb)» kan ikke skje før \(earliest); oppgi en senere dag med --on."
+            )))
         case .wrongReference(let field):
             return CLIError(.notFound, .recordNotFound(collection: label, id: field))
         }
+    }
+
+    /// The command that works on a collection's records, as people type it.
+    static func noun(of collection: String) -> String {
+        if let command = Command.allCases.first(where: { $0.statusCollection == collection }) { return command.name }
+        let nouns = [
+            "group_activity": Command.activity, "course_enrolment": .course, "followup_conversation": .followup,
+            "consent": .consent, "member": .member, "working_group": .group, "match_checkin": .match,
+        ]
+        return nouns[collection]?.name ?? collection
     }
 
     /// What a requirement asks for, in words.
@@ -230,6 +245,9 @@ extension VennCommandLine {
             statusPhrase(status, of: "person", Phrase(
                 "a person who is mapped and waiting", nb: "en person som er kartlagt og venter"
             ))
+        case .field(let name) where name.hasPrefix("willing_"):
+            Phrase("a volunteer willing for \(fieldLabel(name, in: .english))",
+                   nb: "en frivillig som kan tenke seg \(fieldLabel(name, in: .bokmal))")
         case .field(let name):
             Phrase(fieldLabel(name, in: .english), nb: fieldLabel(name, in: .bokmal))
         case .leaderWithContact:

@@ -90,12 +90,28 @@ public struct Workflow {
             }
 
             let day = day ?? today
+            if let earliest = try earliestDay(for: transition, of: record), day < earliest {
+                throw WorkflowError(.tooEarly(earliest: earliest.text), collection: collection, id: id, verb: verb)
+            }
             values[CollectionSchema.statusField] = .string(transition.to)
             if let stamp = transition.stamp { values[stamp] = day.json }
             _ = try store.update(collection: collection, id: id, changes: values)
             try recordMove(transition, of: record, from: current, on: day, reason: reason)
             return try store.record(collection: collection, id: id) ?? record
         }
+    }
+
+    /// The first day the move can have happened on: a match does not
+    /// start or end before it was proposed, and a gathering is not held
+    /// before its day. Other moves may be recorded after the fact, in any
+    /// order, so they are not held to the days of earlier moves.
+    private func earliestDay(for transition: StatusTransition, of record: Record) throws -> CalendarDay? {
+        var days: [CalendarDay] = []
+        if record.collection == "match" { days += [CalendarDay(record.values["proposed_on"])].compactMap { $0 } }
+        if record.collection == "gathering", transition.to == "held" {
+            days += [CalendarDay(record.values["date"])].compactMap { $0 }
+        }
+        return days.max()
     }
 
     /// Writes the `transition` record of a move.

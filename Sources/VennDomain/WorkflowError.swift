@@ -15,6 +15,9 @@ public struct WorkflowError: Error, Sendable, Hashable {
         case unknownReason(known: [String])
         /// The guards of the move are not met; each says what is missing.
         case missing([Requirement])
+        /// The day given is before `earliest`: the day a match was
+        /// proposed, or the day of a gathering held.
+        case tooEarly(earliest: String)
         /// A record the step refers to is of another kind or gone.
         case wrongReference(field: String)
     }

@@ -53,7 +53,9 @@ import VennTestSupport
         let person = try mappedPerson(venn)
         #expect(try status(venn, "person", person) == "mapped")
 
-        let proposed = try venn.succeed(["match", "propose", "--volunteer", volunteer, "--person", person])
+        let proposed = try venn.succeed([
+            "match", "propose", "--volunteer", volunteer, "--person", person, "--on", "2026-01-20",
+        ])
         #expect(proposed.contains("Proposed match"))
         #expect(proposed.contains("Volunteer \(volunteer.suffix(8)): Ready → Proposed"))
         let matches = try #require(try venn.json(["list", "match"]) as? [[String: Any]])
@@ -145,9 +147,11 @@ import VennTestSupport
         let venn = try initialized(language: "nb_NO.UTF-8")
         let volunteer = try readyVolunteer(venn)
         let person = try mappedPerson(venn)
-        _ = try venn.succeed(["match", "propose", "--volunteer", volunteer, "--person", person])
+        _ = try venn.succeed([
+            "match", "propose", "--volunteer", volunteer, "--person", person, "--on", "2026-01-20",
+        ])
         let match = try #require((try venn.json(["list", "match"]) as? [[String: Any]])?.first?["id"] as? String)
-        _ = try venn.succeed(["match", "start", match])
+        _ = try venn.succeed(["match", "start", match, "--on", "2026-02-01"])
 
         let withdrawn = try venn.succeed(["consent", "withdraw", person, "--on", "2026-06-01"])
         #expect(withdrawn.contains("Samtykket er trukket tilbake"))

@@ -144,6 +144,25 @@ struct WorkflowTests {
         #expect(try workflow.move("person", id: person, verb: "map").values["status"] == "mapped")
     }
 
+    @Test func aMatchStartsNoEarlierThanItWasProposedAndAGatheringIsHeldNoEarlierThanItsDay() throws {
+        let volunteer = try store.add(collection: "volunteer", fields: ["name": "Kari", "status": "ready"])
+        let match = try store.add(collection: "match", fields: [
+            "volunteer": .string(volunteer), "status": "proposed", "proposed_on": "2026-10-01",
+        ])
+        expectRefusal(.tooEarly(earliest: "2026-10-01")) {
+            try workflow.move("match", id: match, verb: "start", on: CalendarDay("2026-09-30"))
+        }
+        #expect(try workflow.move("match", id: match, verb: "start", on: CalendarDay("2026-10-01"))
+            .values["status"] == "active")
+
+        let gathering = try store.add(collection: "gathering", fields: ["date": "2026-11-20"])
+        expectRefusal(.tooEarly(earliest: "2026-11-20")) {
+            try workflow.move("gathering", id: gathering, verb: "hold", on: CalendarDay("2026-11-02"))
+        }
+        #expect(try workflow.move("gathering", id: gathering, verb: "hold", on: CalendarDay("2026-11-20"))
+            .values["status"] == "held")
+    }
+
     @Test func aVolunteerOrPersonLeavesOnlyWithTheirMatchesClosed() throws {
         let volunteer = try store.add(collection: "volunteer", fields: ["name": "Kari", "status": "active"])
         let person = try store.add(collection: "person", fields: ["name": "Ola", "status": "matched"])
