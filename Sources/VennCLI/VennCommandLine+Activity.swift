@@ -119,7 +119,12 @@ extension VennCommandLine {
             switch field.name {
             case "activity_type": text = typeLabel ?? formatter.text(for: value, field: field)
             case "volunteers": text = names.joined(separator: ", ")
-            default: text = formatter.text(for: value, field: field)
+            default:
+                guard field.reference != nil else {
+                    text = formatter.text(for: value, field: field)
+                    break
+                }
+                text = Self.referenceText(value, try referenceNames(for: [field], store: workflow.store))
             }
             rows.append([field.label(in: language.code), text])
         }

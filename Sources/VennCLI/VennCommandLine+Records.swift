@@ -1,4 +1,5 @@
 import Foundation
+import VennDomain
 import VennSchema
 import VennStore
 import VennSync
@@ -151,11 +152,27 @@ extension VennCommandLine {
         let rows = records.map { record in
             [Self.shortID(record.id)] + columns.map { field in
                 let value = record.values[field.name] ?? .null
+                if let label = moveLabel(record, field: field) { return label }
                 guard field.reference != nil else { return formatter.text(for: value, field: field) }
                 return Self.referenceText(value, names)
             }
         }
         console.print(table.render(rows, width: console.terminalWidth))
+    }
+
+    /// A status move's collection and statuses in the words of the
+    /// collection they belong to; nil for other fields and records.
+    private func moveLabel(_ record: Record, field: FieldSchema) -> String? {
+        guard record.collection == Workflow.transitionCollection,
+              let subject = record.values["subject_collection"]?.stringValue.flatMap(schemas.collection(named:)),
+              let code = record.values[field.name]?.stringValue
+        else { return nil }
+        switch field.name {
+        case "subject_collection": return subject.label(in: language.code)
+        case "from", "to":
+            return subject.field(named: CollectionSchema.statusField)?.valueLabel(code, in: language.code)
+        default: return nil
+        }
     }
 
     /// What people call the records that `fields` refer to (`x-ref`), by id:
