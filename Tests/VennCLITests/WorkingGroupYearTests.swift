@@ -107,6 +107,9 @@ import VennTestSupport
         let kinds = (due["alerts"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
         #expect(!kinds.contains("agreement_not_registered"))
         #expect(!kinds.contains("no_gathering_this_year"))
+        let table = try venn.succeed(["list", "transition"])
+        #expect(table.contains(language.hasPrefix("nb") ? "Samarbeidsavtale" : "Cooperation agreement"))
+        #expect(table.contains(language.hasPrefix("nb") ? "Registrert" : "Registered"))
         let moves = try #require(try venn.json(["list", "transition"]) as? [[String: Any]])
         #expect(moves.count >= 15)
         #expect(moves.allSatisfy { (($0["fields"] as? [String: Any])?["by"] as? String)?.hasSuffix(leader) == true })
