@@ -31,22 +31,16 @@ extension DueList {
             gatherings = try read("gathering", [status, "date"])
             agreements = try read("agreement", [status])
             consents = try read("consent", ["withdrawn_on", "review_on", "subject"])
-            transitions = try read(Workflow.transitionCollection, ["subject_collection", "subject", "to", "on"])
+            transitions = try read(Workflow.transitionCollection, ["subject_collection", "subject", "from", "to", "on"])
         }
-    }
-
-    /// One recorded status move, as the rules need it.
-    struct Move {
-        var to: String
-        var day: CalendarDay
     }
 
     /// The rules, over indexes built once from a snapshot.
     struct Rules {
         let snapshot: Snapshot
         let today: CalendarDay
-        /// Each record's moves, oldest first, keyed by collection and id.
-        let moves: [String: [Move]]
+        /// Each record's moves, oldest first.
+        let timelines: StatusTimelines
         /// The names of volunteers and of persons, by id.
         let volunteerNames: [String: String]
         let personNames: [String: String]
@@ -57,24 +51,7 @@ extension DueList {
             volunteerNames = Self.names(snapshot.volunteers)
             personNames = Self.names(snapshot.persons)
 
-            var moves: [String: [(move: Move, updated: Timestamp)]] = [:]
-            for record in snapshot.transitions {
-                let values = record.values
-                guard let collection = values["subject_collection"]?.stringValue,
-                      let subject = values["subject"]?.stringValue,
-                      let to = values["to"]?.stringValue,
-                      let day = CalendarDay(values["on"])
-                else { continue }
-                moves[Self.key(collection, subject), default: []]
-                    .append((Move(to: to, day: day), record.updated))
-            }
-            self.moves = moves.mapValues { list in
-                list.sorted { ($0.move.day, $0.updated) < ($1.move.day, $1.updated) }.map(\.move)
-            }
-        }
-
-        static func key(_ collection: String, _ id: String) -> String {
-            collection + "/" + id
+            timelines = StatusTimelines(snapshot.transitions)
         }
 
         // MARK: Start days
@@ -87,15 +64,15 @@ extension DueList {
 
         /// The day of the record's first move, else the day it was made.
         func firstMoveDay(_ record: Record) -> CalendarDay {
-            moves[Self.key(record.collection, record.id)]?.first?.day ?? madeDay(record)
+            timelines.moves(of: record.collection, id: record.id).first?.on ?? madeDay(record)
         }
 
         /// The day of the record's latest move into one of `statuses`, tried
         /// in order; else the day it was made.
         func entryDay(_ record: Record, into statuses: [String]) -> CalendarDay {
-            let list = moves[Self.key(record.collection, record.id)] ?? []
+            let list = timelines.moves(of: record.collection, id: record.id)
             for status in statuses {
-                if let move = list.last(where: { $0.to == status }) { return move.day }
+                if let move = list.last(where: { $0.to == status }) { return move.on }
             }
             return madeDay(record)
         }

@@ -65,10 +65,10 @@ extension GroupStatistics {
 
         /// Volunteers by status (the ended ones by the year they ended), and
         /// the days each step of the funnel took.
-        mutating func countVolunteers(_ volunteers: [Record], moves: Timelines, year: Int) {
+        mutating func countVolunteers(_ volunteers: [Record], moves: StatusTimelines, year: Int) {
             for volunteer in volunteers {
                 let status = volunteer.values["status"]?.stringValue ?? ""
-                let timeline = moves.of("volunteer", id: volunteer.id)
+                let timeline = moves.moves(of: "volunteer", id: volunteer.id)
                 switch status {
                 case "interested", "enrolled", "course_done", "ready", "proposed", "active", "paused":
                     count("volunteers_" + status)
@@ -84,7 +84,7 @@ extension GroupStatistics {
         /// Interested (from the day the record was made, when its first move
         /// left `interested`) to course done, to ready, to active in a match;
         /// each step counted once, the first time it was taken.
-        private mutating func funnel(of volunteer: Record, timeline: [Move], year: Int) {
+        private mutating func funnel(of volunteer: Record, timeline: [StatusTimelines.Move], year: Int) {
             guard let courseDone = timeline.firstIndex(where: { $0.to == "course_done" }) else { return }
             if timeline.first?.from == "interested", let made = CalendarDay(madeWithID: volunteer.id) {
                 duration("median_days_to_course", from: made, to: timeline[courseDone].on, year: year)
@@ -99,7 +99,7 @@ extension GroupStatistics {
 
         /// People waiting, the residence split of those taking part, and
         /// the days each wait for a match took.
-        mutating func countPeople(_ people: [Record], moves: Timelines, year: Int) {
+        mutating func countPeople(_ people: [Record], moves: StatusTimelines, year: Int) {
             for person in people {
                 let status = person.values["status"]?.stringValue ?? ""
                 if status == "mapped" { count("people_waiting") }
@@ -111,14 +111,14 @@ extension GroupStatistics {
                     default: break
                     }
                 }
-                waits(in: moves.of("person", id: person.id), year: year)
+                waits(in: moves.moves(of: "person", id: person.id), year: year)
             }
         }
 
         /// A wait runs from becoming mapped to being matched. A proposal
         /// that falls through does not restart it; a break or closing ends
         /// it without a match.
-        private mutating func waits(in timeline: [Move], year: Int) {
+        private mutating func waits(in timeline: [StatusTimelines.Move], year: Int) {
             var waitingSince: CalendarDay?
             for move in timeline {
                 switch move.to {

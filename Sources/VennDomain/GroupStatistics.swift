@@ -60,7 +60,7 @@ public struct GroupStatistics: Sendable, Hashable {
     /// - Returns: the counts, suppressed below ``suppressionThreshold``.
     /// - Throws: `StoreError` when a collection cannot be read.
     public static func compute(from store: Store, year: Int, today: CalendarDay) throws -> GroupStatistics {
-        let moves = Timelines(try store.records(collection: Workflow.transitionCollection))
+        let moves = StatusTimelines(try store.records(collection: Workflow.transitionCollection))
         var tally = Tally()
 
         tally.countVolunteers(try store.records(collection: "volunteer"), moves: moves, year: year)
