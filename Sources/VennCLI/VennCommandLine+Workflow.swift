@@ -245,9 +245,9 @@ extension VennCommandLine {
             statusPhrase(status, of: "person", Phrase(
                 "a person who is mapped and waiting", nb: "en person som er kartlagt og venter"
             ))
-        case .field(let name) where name.hasPrefix("willing_"):
-            Phrase("a volunteer willing for \(fieldLabel(name, in: .english))",
-                   nb: "en frivillig som kan tenke seg \(fieldLabel(name, in: .bokmal))")
+        case .willingForGroup:
+            Phrase("a volunteer willing for group activities (venn volunteer map ID --willing group)",
+                   nb: "en frivillig som kan tenke seg gruppeaktiviteter (venn volunteer map ID --willing group)")
         case .field(let name):
             Phrase(fieldLabel(name, in: .english), nb: fieldLabel(name, in: .bokmal))
         case .leaderWithContact:

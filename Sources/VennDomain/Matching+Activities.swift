@@ -54,7 +54,7 @@ extension Workflow {
             for volunteerID in volunteers {
                 let volunteer = try existing("volunteer", volunteerID, verb: "join")
                 var missing = try pairRequirements(volunteer: volunteer, person: nil)
-                if volunteer.values["willing_group"]?.boolValue == false { missing.append(.field("willing_group")) }
+                if volunteer.values["willing_group"]?.boolValue == false { missing.append(.willingForGroup) }
                 guard missing.isEmpty else {
                     throw WorkflowError(.missing(missing), collection: "group_activity", id: volunteerID, verb: "join")
                 }

@@ -57,6 +57,8 @@ public enum Requirement: Sendable, Hashable {
     case personMapped(status: String)
     /// A field the move needs is empty, e.g. the person's interests.
     case field(String)
+    /// The volunteer has said no to group activities.
+    case willingForGroup
     /// The agreement has no leader, or the leader has neither e-mail nor
     /// phone.
     case leaderWithContact

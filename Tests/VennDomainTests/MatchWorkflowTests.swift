@@ -329,7 +329,7 @@ func missing(_ body: () throws -> Void) -> [Requirement]? {
         #expect(missing { _ = try fixture.workflow.joinActivity(activity, volunteers: [ready, enrolled]) }
             == [.volunteerReady(status: "enrolled")])
         #expect(missing { _ = try fixture.workflow.joinActivity(activity, volunteers: [other]) }
-            == [.field("willing_group")])
+            == [.willingForGroup])
         let step = try fixture.workflow.joinActivity(activity, volunteers: [ready, ready])
         #expect(step.record.values["volunteers"] == .array([.string(ready)]))
     }
