@@ -226,10 +226,10 @@ extension VennCommandLine {
     private func recordNamed(_ fragment: String, in records: [Record], collection: String, store: Store) throws
         -> Record
     {
-        let label = schemas.collection(named: collection).map(SchemaLabel.init) ?? SchemaLabel(name: collection)
-        let notFound = Message.recordNotFound(collection: label, id: fragment)
-        let id = try resolveID(fragment, collection: collection, store: store, notFound: notFound)
-        guard let record = records.first(where: { $0.id == id }) else { throw CLIError(.notFound, notFound) }
+        let id = try resolve(fragment, in: collection, store: store)
+        guard let record = records.first(where: { $0.id == id }) else {
+            throw StoreError(.recordNotFound, detail: "\(collection)/\(fragment)")
+        }
         return record
     }
 }
